@@ -1,0 +1,3 @@
+from . import test_regulation_approval
+from . import test_access
+from . import test_tour
