@@ -61,7 +61,7 @@ def main(argv):
     addons = argv[0].split(",") if argv else available
     db = f"ops_i18n_{os.getpid()}"
     try:
-        odoo("-d", db, "-i", ",".join(available), "--without-demo=all")
+        odoo("-d", db, "-i", ",".join(addons), "--without-demo=all")
         for addon in addons:
             i18n = ROOT / "addons" / addon / "i18n"
             i18n.mkdir(exist_ok=True)

@@ -28,7 +28,7 @@ LOG_LINE = re.compile(
     r"(?P<logger>\S+): (?P<msg>.*)$"
 )
 STARTING = re.compile(r"^Starting (?P<test>\S+) \.\.\.")
-FAILED = re.compile(r"^(?:FAIL|ERROR): (?P<test>\S+)")
+FAILED = re.compile(r"^(?:FAIL|ERROR): (?:Subtest )?(?P<test>\S+)")
 SKIPPED = re.compile(r"^skipped (?P<test>\S+)")
 
 
