@@ -4,3 +4,4 @@ from . import tier_definition
 from . import res_company
 from . import res_config_settings
 from . import ops_regulation
+from . import ops_accountability

@@ -1,3 +1,4 @@
 from . import test_regulation_approval
 from . import test_access
 from . import test_tour
+from . import test_accountability
