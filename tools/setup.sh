@@ -29,7 +29,7 @@ grep -q "version_info = (18, 0" "$ODOO_SRC/odoo/release.py" \
 
 # 2. System packages (only when we are allowed to install them).
 need_pkgs=()
-for p in postgresql libpq-dev libldap2-dev libsasl2-dev chromium fonts-noto-cjk; do
+for p in postgresql libpq-dev libldap2-dev libsasl2-dev chromium fonts-noto-cjk wkhtmltopdf; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 # Only to validate docker/docker-compose.yml in the tests, where Docker's own
