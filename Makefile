@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Both set up what
 # they need (tools/setup.sh) and are safe to re-run.
-.PHONY: run test lint i18n setup db-stop
+.PHONY: run test lint i18n bench setup db-stop
 
 run:
 	@bash tools/run.sh
@@ -13,6 +13,9 @@ lint:
 
 i18n:
 	@bash tools/i18n.sh $(ADDONS)
+
+bench:
+	@bash tools/bench.sh
 
 setup:
 	@bash tools/setup.sh
