@@ -1,0 +1,117 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class OpsBrandIncident(models.Model):
+    """Brand protection: infringement (侵权行为) or negative information (负面信息)."""
+
+    _name = "ops.brand.incident"
+    _description = "Brand Incident"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "deadline, id desc"
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    brand_id = fields.Many2one("res.brand", required=True, index=True, tracking=True)
+    incident_type = fields.Selection(
+        [("infringement", "Infringement"), ("negative", "Negative Information")],
+        string="Type",
+        required=True,
+        default="negative",
+        tracking=True,
+    )
+    source_url = fields.Char(string="Source URL")
+    severity = fields.Selection(
+        [
+            ("low", "Low"),
+            ("medium", "Medium"),
+            ("high", "High"),
+            ("critical", "Critical"),
+        ],
+        required=True,
+        default="medium",
+        tracking=True,
+    )
+    description = fields.Html()
+    response_plan = fields.Html()
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        default=lambda self: self.env.user,
+        required=True,
+        tracking=True,
+    )
+    deadline = fields.Date(required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("in_progress", "In Progress"),
+            ("resolved", "Resolved"),
+            ("cancel", "Cancelled"),
+        ],
+        string="Status",
+        default="new",
+        required=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    escalated_date = fields.Date(readonly=True, copy=False, tracking=True)
+    resolution = fields.Html()
+
+    @api.depends("deadline", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for incident in self:
+            incident.is_overdue = (
+                incident.state in ("new", "in_progress") and incident.deadline < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        domain = [
+            ("state", "in", ("new", "in_progress")),
+            ("deadline", "<", fields.Date.context_today(self)),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", "&", *domain]
+
+    def action_start(self):
+        self.write({"state": "in_progress"})
+
+    def action_resolve(self):
+        self.write({"state": "resolved"})
+        self.activity_feedback(["ops_marketing.mail_activity_incident_escalation"])
+
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+
+    @api.model
+    def _cron_escalate_overdue(self):
+        """Escalate overdue incidents to the owner's manager, once each."""
+        incidents = self.search(
+            [("is_overdue", "=", True), ("escalated_date", "=", False)]
+        )
+        for incident in incidents:
+            manager = incident.user_id.employee_id.parent_id.user_id or incident.user_id
+            incident.activity_schedule(
+                "ops_marketing.mail_activity_incident_escalation",
+                user_id=manager.id,
+                note=self.env._(
+                    "Overdue since %(date)s: %(name)s",
+                    date=incident.deadline,
+                    name=incident.name,
+                ),
+            )
+            incident.message_post(
+                body=self.env._(
+                    "Deadline passed: escalated to %(manager)s.", manager=manager.name
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        incidents.write({"escalated_date": fields.Date.context_today(self)})
+        return incidents

@@ -1,0 +1,409 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+def safe_ratio(numerator, denominator, factor=100.0):
+    """numerator / denominator × factor, 0 when the denominator is 0."""
+    if not denominator:
+        return 0.0
+    return numerator / denominator * factor
+
+
+class OpsMarketingCampaign(models.Model):
+    """Promotion campaign (推广活动): planned, approved, run, then evaluated."""
+
+    _name = "ops.marketing.campaign"
+    _description = "Marketing Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin", "ops.tier.validation"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    _state_from = ["approval"]
+    _state_to = ["running"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(string="Campaign", required=True, tracking=True)
+    theme = fields.Char(tracking=True)
+    brand_id = fields.Many2one(
+        "res.brand", required=True, index=True, tracking=True, check_company=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        default=lambda self: self.env.user,
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        index=True,
+        default=lambda self: self.env.user.employee_id.department_id,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_start = fields.Date(string="Start Date", required=True, tracking=True)
+    date_end = fields.Date(string="End Date", required=True, tracking=True)
+    place = fields.Char()
+    campaign_form = fields.Selection(
+        [
+            ("online", "Online"),
+            ("offline", "Offline"),
+            ("mixed", "Online and Offline"),
+            ("launch", "New Product Launch"),
+        ],
+        string="Form",
+        default="online",
+        required=True,
+    )
+    channel_ids = fields.Many2many("ops.marketing.channel", string="Channels")
+    participant_ids = fields.Many2many(
+        "res.users",
+        "ops_marketing_campaign_participant_rel",
+        "campaign_id",
+        "user_id",
+        string="Participants",
+    )
+    description = fields.Html(string="Plan")
+    budget = fields.Monetary(tracking=True)
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        check_company=True,
+        help="Costs booked on this analytic account are the campaign's actual cost.",
+    )
+    utm_campaign_id = fields.Many2one(
+        "utm.campaign",
+        string="UTM Campaign",
+        help="Leads and opportunities carrying this UTM campaign are attributed "
+        "to this campaign.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("approval", "Approval"),
+            ("running", "Running"),
+            ("ended", "Ended"),
+            ("evaluated", "Evaluated"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    needs_gm_approval = fields.Boolean(
+        string="Needs General Manager",
+        compute="_compute_needs_gm_approval",
+    )
+    # Targets
+    target_impressions = fields.Integer()
+    target_clicks = fields.Integer()
+    target_conversions = fields.Integer()
+    target_followers = fields.Integer(string="Target Follower Growth")
+    target_leads = fields.Integer()
+    target_revenue = fields.Monetary()
+    # Actuals (batched, see _compute_kpis)
+    impressions = fields.Integer(compute="_compute_kpis")
+    clicks = fields.Integer(compute="_compute_kpis")
+    conversions = fields.Integer(compute="_compute_kpis")
+    followers = fields.Integer(string="Follower Growth", compute="_compute_kpis")
+    ctr = fields.Float(string="CTR (%)", compute="_compute_kpis", digits=(16, 2))
+    conversion_rate = fields.Float(
+        string="Conversion Rate (%)", compute="_compute_kpis", digits=(16, 2)
+    )
+    lead_count = fields.Integer(string="Leads", compute="_compute_kpis")
+    won_revenue = fields.Monetary(compute="_compute_kpis")
+    cost = fields.Monetary(string="Actual Cost", compute="_compute_kpis")
+    roi = fields.Float(string="ROI (%)", compute="_compute_kpis", digits=(16, 2))
+    channel_target_ids = fields.One2many(
+        "ops.marketing.campaign.channel", "campaign_id", string="Channel Targets"
+    )
+    metric_ids = fields.One2many(
+        "ops.marketing.metric", "campaign_id", string="Metrics"
+    )
+    content_ids = fields.One2many(
+        "ops.marketing.content", "campaign_id", string="Publicity Content"
+    )
+    # Evaluation (活动总结和评估)
+    evaluation_summary = fields.Html(string="Summary")
+    evaluation_lessons = fields.Html(string="Lessons Learned")
+    evaluation_date = fields.Date(readonly=True, copy=False)
+    # KPI actuals recorded when the evaluation is closed: later leads or costs
+    # do not rewrite the evaluated results.
+    eval_impressions = fields.Integer(
+        string="Evaluated Impressions", readonly=True, copy=False
+    )
+    eval_clicks = fields.Integer(string="Evaluated Clicks", readonly=True, copy=False)
+    eval_ctr = fields.Float(
+        string="Evaluated CTR (%)", readonly=True, copy=False, digits=(16, 2)
+    )
+    eval_conversions = fields.Integer(
+        string="Evaluated Conversions", readonly=True, copy=False
+    )
+    eval_conversion_rate = fields.Float(
+        string="Evaluated Conversion Rate (%)",
+        readonly=True,
+        copy=False,
+        digits=(16, 2),
+    )
+    eval_followers = fields.Integer(
+        string="Evaluated Follower Growth", readonly=True, copy=False
+    )
+    eval_lead_count = fields.Integer(
+        string="Evaluated Leads", readonly=True, copy=False
+    )
+    eval_won_revenue = fields.Monetary(
+        string="Evaluated Won Revenue", readonly=True, copy=False
+    )
+    eval_cost = fields.Monetary(string="Evaluated Cost", readonly=True, copy=False)
+    eval_roi = fields.Float(
+        string="Evaluated ROI (%)", readonly=True, copy=False, digits=(16, 2)
+    )
+    last_reminder_date = fields.Date(
+        string="Last Evaluation Reminder", readonly=True, copy=False
+    )
+
+    _sql_constraints = [
+        (
+            "dates_check",
+            "CHECK(date_end >= date_start)",
+            "A campaign cannot end before it starts.",
+        ),
+        ("budget_positive", "CHECK(budget >= 0)", "The budget cannot be negative."),
+    ]
+
+    @api.depends("budget", "company_id.ops_campaign_gm_threshold")
+    def _compute_needs_gm_approval(self):
+        for campaign in self:
+            campaign.needs_gm_approval = (
+                campaign.budget > campaign.company_id.ops_campaign_gm_threshold
+            )
+
+    @api.model
+    def _ops_kpi_values(self, campaign_ids):
+        """KPI actuals of many campaigns in a fixed number of queries.
+
+        Returns {campaign_id: {field: value}}; costs and revenues are read with
+        sudo, as marketing users are not accountants nor salespeople.
+        """
+        campaigns = self.browse(campaign_ids)
+        result = {cid: self._ops_kpi_zero() for cid in campaign_ids}
+        if not campaign_ids:
+            return result
+        for campaign, imp, clicks, conv, foll in (
+            self.env["ops.marketing.metric"]
+            .sudo()
+            ._read_group(
+                [("campaign_id", "in", campaign_ids)],
+                ["campaign_id"],
+                ["impressions:sum", "clicks:sum", "conversions:sum", "followers:sum"],
+            )
+        ):
+            result[campaign.id].update(
+                impressions=imp, clicks=clicks, conversions=conv, followers=foll
+            )
+        links = campaigns.sudo().read(["utm_campaign_id", "analytic_account_id"])
+        by_utm, by_account = {}, {}
+        for row in links:
+            if row["utm_campaign_id"]:
+                by_utm.setdefault(row["utm_campaign_id"][0], []).append(row["id"])
+            if row["analytic_account_id"]:
+                by_account.setdefault(row["analytic_account_id"][0], []).append(
+                    row["id"]
+                )
+        if by_utm:
+            Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+            for utm, count in Lead._read_group(
+                [("campaign_id", "in", list(by_utm))], ["campaign_id"], ["__count"]
+            ):
+                for cid in by_utm[utm.id]:
+                    result[cid]["lead_count"] = count
+            # Won opportunities are active and in a won stage; lost ones are
+            # archived and never count.
+            for utm, revenue in (
+                self.env["crm.lead"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("campaign_id", "in", list(by_utm)),
+                        ("stage_id.is_won", "=", True),
+                        ("active", "=", True),
+                    ],
+                    ["campaign_id"],
+                    ["expected_revenue:sum"],
+                )
+            ):
+                for cid in by_utm[utm.id]:
+                    result[cid]["won_revenue"] = revenue
+        if by_account:
+            for account, amount in (
+                self.env["account.analytic.line"]
+                .sudo()
+                ._read_group(
+                    [("account_id", "in", list(by_account)), ("amount", "<", 0)],
+                    ["account_id"],
+                    ["amount:sum"],
+                )
+            ):
+                for cid in by_account[account.id]:
+                    result[cid]["cost"] = -amount
+        for values in result.values():
+            values["ctr"] = safe_ratio(values["clicks"], values["impressions"])
+            values["conversion_rate"] = safe_ratio(
+                values["conversions"], values["clicks"]
+            )
+            values["roi"] = safe_ratio(
+                values["won_revenue"] - values["cost"], values["cost"]
+            )
+        return result
+
+    @api.model
+    def _ops_kpi_zero(self):
+        return {
+            "impressions": 0,
+            "clicks": 0,
+            "conversions": 0,
+            "followers": 0,
+            "lead_count": 0,
+            "won_revenue": 0.0,
+            "cost": 0.0,
+            "ctr": 0.0,
+            "conversion_rate": 0.0,
+            "roi": 0.0,
+        }
+
+    def _compute_kpis(self):
+        values = self._ops_kpi_values(self.filtered("id").ids)
+        for campaign in self:
+            campaign.update(values.get(campaign.id) or self._ops_kpi_zero())
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + [
+            "message_main_attachment_id",
+            "participant_ids",
+            "description",
+        ]
+
+    def action_request_approval(self):
+        for campaign in self:
+            if campaign.state != "draft":
+                raise UserError(
+                    self.env._("Only a draft campaign can be sent for approval.")
+                )
+        self.write({"state": "approval"})
+        self.request_validation()
+        return True
+
+    def action_start(self):
+        for campaign in self:
+            if campaign.state != "approval":
+                raise UserError(
+                    self.env._("Only an approved campaign can be launched.")
+                )
+            if campaign.validation_status != "validated":
+                raise UserError(
+                    self.env._(
+                        "The campaign “%(name)s” is not approved yet.",
+                        name=campaign.display_name,
+                    )
+                )
+        self.write({"state": "running"})
+
+    def action_end(self):
+        if any(c.state != "running" for c in self):
+            raise UserError(self.env._("Only a running campaign can be ended."))
+        today = fields.Date.context_today(self)
+        for campaign in self:
+            vals = {"state": "ended"}
+            if campaign.date_end > today:
+                vals["date_end"] = max(today, campaign.date_start)
+            campaign.write(vals)
+
+    def action_evaluate(self):
+        for campaign in self:
+            if campaign.state != "ended":
+                raise UserError(self.env._("Only an ended campaign can be evaluated."))
+            if not (
+                campaign.evaluation_summary
+                and campaign.evaluation_summary.striptags().strip()
+                and campaign.evaluation_lessons
+                and campaign.evaluation_lessons.striptags().strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Write the summary and the lessons learned of “%(name)s” "
+                        "before closing its evaluation.",
+                        name=campaign.display_name,
+                    )
+                )
+        kpis = self._ops_kpi_values(self.ids)
+        today = fields.Date.context_today(self)
+        for campaign in self:
+            values = kpis[campaign.id]
+            campaign.write(
+                {
+                    "state": "evaluated",
+                    "evaluation_date": today,
+                    **{f"eval_{key}": value for key, value in values.items()},
+                }
+            )
+        self.activity_feedback(["ops_marketing.mail_activity_campaign_evaluation"])
+
+    def action_cancel(self):
+        if any(c.state in ("ended", "evaluated") for c in self):
+            raise UserError(self.env._("An ended campaign cannot be cancelled."))
+        self.write({"state": "cancel"})
+
+    def action_draft(self):
+        if any(c.state not in ("approval", "cancel") for c in self):
+            raise UserError(
+                self.env._("Only a campaign in approval or cancelled can be reset.")
+            )
+        self.sudo().review_ids.unlink()
+        self.write({"state": "draft"})
+
+    @api.model
+    def _cron_evaluation_reminder(self):
+        """Remind owners of campaigns ended long ago and still not evaluated.
+
+        At most one reminder per campaign and day: the date of the last one is
+        stored, so running the action twice a day reminds once.
+        """
+        today = fields.Date.context_today(self)
+        campaigns = self.search(
+            [
+                ("state", "=", "ended"),
+                "|",
+                ("last_reminder_date", "=", False),
+                ("last_reminder_date", "<", today),
+            ]
+        )
+        due = campaigns.filtered(
+            lambda c: c.date_end
+            < today - timedelta(days=c.company_id.ops_campaign_evaluation_days)
+        )
+        for campaign in due:
+            campaign.activity_schedule(
+                "ops_marketing.mail_activity_campaign_evaluation",
+                user_id=campaign.user_id.id,
+                note=self.env._(
+                    "The campaign ended on %(date)s: write its summary, lessons "
+                    "and KPI actuals, then close the evaluation.",
+                    date=campaign.date_end,
+                ),
+            )
+        due.write({"last_reminder_date": today})
+        return due

@@ -1,0 +1,68 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .ops_marketing_campaign import safe_ratio
+
+
+class OpsMarketingMetric(models.Model):
+    """Daily effect indicators (推广效果评估指标) of a campaign on a channel."""
+
+    _name = "ops.marketing.metric"
+    _description = "Campaign Daily Metric"
+    _order = "date desc, campaign_id, channel_id"
+    _rec_name = "campaign_id"
+
+    campaign_id = fields.Many2one(
+        "ops.marketing.campaign", required=True, index=True, ondelete="cascade"
+    )
+    channel_id = fields.Many2one(
+        "ops.marketing.channel", required=True, index=True, ondelete="restrict"
+    )
+    date = fields.Date(required=True, index=True)
+    brand_id = fields.Many2one(related="campaign_id.brand_id", store=True)
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    currency_id = fields.Many2one(related="campaign_id.currency_id")
+    impressions = fields.Integer()
+    clicks = fields.Integer()
+    conversions = fields.Integer()
+    followers = fields.Integer(string="Follower Growth")
+    cost = fields.Monetary(
+        string="Reported Spend",
+        help="Spend reported by the channel; the campaign's cost comes from "
+        "its analytic account.",
+    )
+    ctr = fields.Float(
+        string="CTR (%)",
+        compute="_compute_ratios",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+    )
+    conversion_rate = fields.Float(
+        string="Conversion Rate (%)",
+        compute="_compute_ratios",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+    )
+
+    _sql_constraints = [
+        (
+            "campaign_channel_date_uniq",
+            "unique(campaign_id, channel_id, date)",
+            "There is already an entry for this campaign, channel and day.",
+        ),
+        (
+            "values_positive",
+            "CHECK(impressions >= 0 AND clicks >= 0 AND conversions >= 0 "
+            "AND cost >= 0)",
+            "Impressions, clicks, conversions and spend cannot be negative.",
+        ),
+    ]
+
+    @api.depends("impressions", "clicks", "conversions")
+    def _compute_ratios(self):
+        for metric in self:
+            metric.ctr = safe_ratio(metric.clicks, metric.impressions)
+            metric.conversion_rate = safe_ratio(metric.conversions, metric.clicks)

@@ -1,0 +1,3 @@
+from . import ops_marketing_metric_import
+from . import ops_marketing_metric_import_error
+from . import ops_marketing_export
