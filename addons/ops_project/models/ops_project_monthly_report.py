@@ -1,0 +1,237 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class OpsProjectMonthlyReport(models.Model):
+    """Monthly operations report (月度报告), one per company and month."""
+
+    _name = "ops.project.monthly.report"
+    _description = "Monthly Operations Report"
+    _inherit = ["mail.thread"]
+    _order = "month desc, company_id"
+
+    name = fields.Char(required=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    month = fields.Date(required=True, help="First day of the month reported.")
+    line_ids = fields.One2many(
+        "ops.project.monthly.report.line", "report_id", string="Projects"
+    )
+    project_count = fields.Integer(readonly=True)
+    budget_total = fields.Monetary(readonly=True)
+    actual_total = fields.Monetary(readonly=True)
+    built_on = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        (
+            "company_month_uniq",
+            "unique(company_id, month)",
+            "There is already a report for this company and month.",
+        ),
+    ]
+
+    @api.model
+    def _ops_build(self, company, month):
+        """Build (or rebuild, replacing) the report of ``company`` for ``month``.
+
+        The number of queries does not depend on the number of projects: every
+        figure comes from one grouped query over all projects of the company.
+        """
+        start = month.replace(day=1)
+        end = start + relativedelta(months=1, days=-1)
+        projects = (
+            self.env["project.project"]
+            .sudo()
+            .search(
+                [("ops_is_operations", "=", True), ("company_id", "=", company.id)],
+                order="id",
+            )
+        )
+        ids = projects.ids
+        Milestone = self.env["project.milestone"].sudo()
+        due = dict(
+            Milestone._read_group(
+                [
+                    ("project_id", "in", ids),
+                    ("deadline", ">=", start),
+                    ("deadline", "<=", end),
+                ],
+                ["project_id"],
+                ["__count"],
+            )
+        )
+        done = dict(
+            Milestone._read_group(
+                [
+                    ("project_id", "in", ids),
+                    ("is_reached", "=", True),
+                    ("reached_date", ">=", start),
+                    ("reached_date", "<=", end),
+                ],
+                ["project_id"],
+                ["__count"],
+            )
+        )
+        # Late: due by the end of the month and not reached by then.
+        late = dict(
+            Milestone._read_group(
+                [
+                    ("project_id", "in", ids),
+                    ("deadline", "<=", end),
+                    "|",
+                    ("is_reached", "=", False),
+                    ("reached_date", ">", end),
+                ],
+                ["project_id"],
+                ["__count"],
+            )
+        )
+        actual_month = projects._ops_actual_costs(date_to=end, date_from=start)
+        actual_to_date = projects._ops_actual_costs(date_to=end)
+        risks = defaultdict(dict)
+        for project, level, count in (
+            self.env["ops.project.risk"]
+            .sudo()
+            ._read_group(
+                [("project_id", "in", ids), ("state", "=", "open")],
+                ["project_id", "level"],
+                ["__count"],
+            )
+        ):
+            risks[project][level] = count
+        changes = defaultdict(dict)
+        for project, state, count in (
+            self.env["ops.project.change"]
+            .sudo()
+            ._read_group(
+                [
+                    ("project_id", "in", ids),
+                    ("request_date", ">=", start),
+                    ("request_date", "<=", end),
+                ],
+                ["project_id", "state"],
+                ["__count"],
+            )
+        ):
+            changes[project][state] = count
+        # Prefetch the fields read per project in a constant number of queries.
+        projects.fetch(["name", "stage_id", "account_id", "user_id"])
+        projects.account_id.fetch(["ops_budget"])
+        lines = []
+        for project in projects:
+            account_id = project.account_id.id
+            lines.append(
+                {
+                    "project_id": project.id,
+                    "stage_id": project.stage_id.id or None,
+                    "user_id": project.user_id.id or None,
+                    "milestones_due": due.get(project, 0),
+                    "milestones_done": done.get(project, 0),
+                    "milestones_late": late.get(project, 0),
+                    "budget": project.account_id.ops_budget,
+                    "actual_month": actual_month.get(account_id, 0.0),
+                    "actual_to_date": actual_to_date.get(account_id, 0.0),
+                    "risks_low": risks[project].get("low", 0),
+                    "risks_medium": risks[project].get("medium", 0),
+                    "risks_high": risks[project].get("high", 0)
+                    + risks[project].get("critical", 0),
+                    "changes_count": sum(changes[project].values()),
+                    "changes_approved": changes[project].get("approved", 0),
+                }
+            )
+        report = self.sudo().search(
+            [("company_id", "=", company.id), ("month", "=", start)]
+        )
+        vals = {
+            "name": self.env._(
+                "Operations report %(month)s", month=start.strftime("%Y-%m")
+            ),
+            "built_on": fields.Datetime.now(),
+            "project_count": len(lines),
+            "budget_total": sum(line["budget"] for line in lines),
+            "actual_total": sum(line["actual_to_date"] for line in lines),
+        }
+        if report:
+            report.write(vals)
+        else:
+            report = self.sudo().create(dict(vals, company_id=company.id, month=start))
+        report._ops_replace_lines(lines)
+        return report
+
+    def _ops_replace_lines(self, lines):
+        """Replace the report's lines in two statements, whatever their number
+        (the ORM would insert them 100 at a time)."""
+        self.ensure_one()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM ops_project_monthly_report_line WHERE report_id = %s",
+                self.id,
+            )
+        )
+        if lines:
+            columns = list(lines[0])
+            meta = [self.id, self.company_id.id, self.env.uid, self.env.uid]
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO ops_project_monthly_report_line "
+                    "(report_id, company_id, create_uid, write_uid, create_date, "
+                    "write_date, %s) VALUES %s",
+                    SQL(", ").join(SQL.identifier(col) for col in columns),
+                    SQL(", ").join(
+                        SQL(
+                            "(%s, %s, %s, %s, now() at time zone 'UTC', "
+                            "now() at time zone 'UTC', %s)",
+                            *meta,
+                            SQL(", ").join(line[col] for col in columns),
+                        )
+                        for line in lines
+                    ),
+                )
+            )
+        self.invalidate_recordset(["line_ids"])
+        self.env["ops.project.monthly.report.line"].invalidate_model()
+
+    def _ops_send_to_executives(self):
+        group = self.env.ref("ops_base.group_ops_executive")
+        for rec in self:
+            partners = group.users.filtered(
+                lambda u, rec=rec: rec.company_id in u.company_ids
+            ).partner_id
+            rec.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "The monthly operations report %(name)s is ready.", name=rec.name
+                ),
+                partner_ids=partners.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    @api.model
+    def _cron_build_previous_month(self):
+        month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
+            self._ops_build(company, month)._ops_send_to_executives()
+
+    def action_rebuild(self):
+        for rec in self:
+            self._ops_build(rec.company_id, rec.month)
+
+    def action_print_xlsx(self):
+        return self.env.ref(
+            "ops_project.action_report_monthly_report_xlsx"
+        ).report_action(self)
+
+    def action_print_pdf(self):
+        return self.env.ref(
+            "ops_project.action_report_monthly_report_pdf"
+        ).report_action(self)

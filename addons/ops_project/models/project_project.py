@@ -1,0 +1,254 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+PHASE_XMLIDS = [
+    "ops_project.stage_phase_research",
+    "ops_project.stage_phase_design",
+    "ops_project.stage_phase_development",
+    "ops_project.stage_phase_launch",
+    "ops_project.stage_phase_operation",
+]
+TASK_PHASE_XMLIDS = [
+    "ops_project.task_type_phase_research",
+    "ops_project.task_type_phase_design",
+    "ops_project.task_type_phase_development",
+    "ops_project.task_type_phase_launch",
+    "ops_project.task_type_phase_operation",
+]
+
+
+class ProjectProject(models.Model):
+    _inherit = "project.project"
+
+    ops_is_operations = fields.Boolean(
+        string="Operations Project", copy=False, index=True
+    )
+    ops_proposal_id = fields.Many2one(
+        "ops.project.proposal", string="Initiation Proposal", copy=False, index=True
+    )
+    ops_department_id = fields.Many2one(
+        "hr.department", string="Operations Department", index=True
+    )
+    ops_budget = fields.Monetary(
+        string="Budget",
+        related="account_id.ops_budget",
+        readonly=False,
+        currency_field="currency_id",
+    )
+    ops_actual_cost = fields.Monetary(
+        string="Actual Cost",
+        compute="_compute_ops_actual_cost",
+        currency_field="currency_id",
+        help="Costs posted on the project's analytic account.",
+    )
+    ops_launch_id = fields.Many2one(
+        "ops.project.launch", string="Launch Acceptance", copy=False
+    )
+    ops_launch_state = fields.Selection(related="ops_launch_id.state")
+    ops_risk_ids = fields.One2many("ops.project.risk", "project_id", string="Risks")
+    ops_change_ids = fields.One2many(
+        "ops.project.change", "project_id", string="Change Requests"
+    )
+    ops_open_high_risk_count = fields.Integer(
+        string="Open High Risks", compute="_compute_ops_open_high_risk_count"
+    )
+    ops_solution_id = fields.Many2one(
+        "ops.project.solution", string="Library Solution", copy=False
+    )
+
+    def _compute_ops_actual_cost(self):
+        costs = self._ops_actual_costs()
+        for project in self:
+            project.ops_actual_cost = costs.get(project.account_id.id, 0.0)
+
+    def _ops_actual_costs(self, date_to=None, date_from=None):
+        """Costs (negative analytic amounts) per analytic account, one query."""
+        accounts = self.account_id
+        if not accounts:
+            return {}
+        domain = [("account_id", "in", accounts.ids), ("amount", "<", 0)]
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        groups = (
+            self.env["account.analytic.line"]
+            .sudo()
+            ._read_group(domain, ["account_id"], ["amount:sum"])
+        )
+        return {account.id: -amount for account, amount in groups}
+
+    def _compute_ops_open_high_risk_count(self):
+        groups = self.env["ops.project.risk"]._read_group(
+            [
+                ("project_id", "in", self.ids),
+                ("state", "=", "open"),
+                ("level", "in", ("high", "critical")),
+            ],
+            ["project_id"],
+            ["__count"],
+        )
+        counts = {project.id: count for project, count in groups}
+        for project in self:
+            project.ops_open_high_risk_count = counts.get(project.id, 0)
+
+    @api.model
+    def _ops_milestone_template(self):
+        return [
+            (self.env._("Equipment on site"), 15),
+            (self.env._("Installation and debugging"), 30),
+            (self.env._("Software development"), 60),
+            (self.env._("Third-party work"), 75),
+            (self.env._("Customer acceptance"), 90),
+            (self.env._("Customer training"), 100),
+        ]
+
+    @api.model
+    def _ops_create_from_proposal(self, proposal):
+        phases = [self.env.ref(x) for x in PHASE_XMLIDS]
+        task_types = [self.env.ref(x) for x in TASK_PHASE_XMLIDS]
+        start = fields.Date.context_today(self)
+        lead = proposal.project_lead_id or proposal.user_id
+        plan, _other_plans = self.env["account.analytic.plan"].sudo()._get_all_plans()
+        account = (
+            self.env["account.analytic.account"]
+            .sudo()
+            .create(
+                {
+                    "name": proposal.name,
+                    "company_id": proposal.company_id.id,
+                    "partner_id": proposal.partner_id.id,
+                    "plan_id": plan.id,
+                    "ops_budget": proposal.investment_amount
+                    or proposal.contract_amount,
+                    "ops_department_id": proposal.department_id.id,
+                    "ops_user_id": lead.id,
+                }
+            )
+        )
+        template = self._ops_milestone_template()
+        project = self.sudo().create(
+            {
+                "name": proposal.name,
+                "company_id": proposal.company_id.id,
+                "partner_id": proposal.partner_id.id,
+                "user_id": lead.id,
+                "ops_is_operations": True,
+                "ops_proposal_id": proposal.id,
+                "ops_department_id": proposal.department_id.id,
+                "ops_solution_id": proposal.solution_id.id,
+                "account_id": account.id,
+                "privacy_visibility": "followers",
+                "allow_milestones": True,
+                "stage_id": phases[0].id,
+                "type_ids": [fields.Command.set([t.id for t in task_types])],
+                "date_start": start,
+                "date": start + timedelta(days=template[-1][1]),
+                "milestone_ids": [
+                    fields.Command.create(
+                        {"name": name, "deadline": start + timedelta(days=days)}
+                    )
+                    for name, days in template
+                ],
+            }
+        )
+        # Followers-only project: the lead, the applicant and the department.
+        partners = (
+            lead.partner_id
+            | proposal.create_uid.partner_id
+            | proposal.department_id.member_ids.user_id.partner_id
+            | proposal.department_id.manager_id.user_id.partner_id
+        )
+        project.message_subscribe(partner_ids=partners.ids)
+        return project.with_env(self.env)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        projects = super().create(vals_list)
+        launch = self.env.ref(
+            "ops_project.stage_phase_launch", raise_if_not_found=False
+        )
+        ops_projects = projects.filtered("ops_is_operations")
+        if launch and launch in ops_projects.stage_id:
+            ops_projects._ops_check_launch_gate_for(launch)
+        todo = ops_projects.filtered(lambda p: not p.ops_launch_id)
+        launches = (
+            self.env["ops.project.launch"]
+            .sudo()
+            .create([self.env["ops.project.launch"]._ops_vals_for(p) for p in todo])
+        )
+        for project, launch_record in zip(todo, launches, strict=True):
+            project.ops_launch_id = launch_record
+        return projects
+
+    def _ops_check_launch_gate_for(self, launch):
+        self.filtered(lambda p: p.stage_id == launch)._ops_check_launch_gate()
+
+    def write(self, vals):
+        if vals.get("stage_id"):
+            launch = self.env.ref("ops_project.stage_phase_launch")
+            if vals["stage_id"] == launch.id:
+                self._ops_check_launch_gate()
+        return super().write(vals)
+
+    def _ops_check_launch_gate(self):
+        for project in self.filtered("ops_is_operations"):
+            if project.sudo().ops_launch_id.state != "accepted":
+                raise UserError(
+                    self.env._(
+                        "The project “%(name)s” cannot enter the launch phase: its "
+                        "launch acceptance (tests, security, compliance, deployment, "
+                        "data migration, user training) is not complete and approved.",
+                        name=project.name,
+                    )
+                )
+
+    def action_ops_open_risks(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Risks"),
+            "res_model": "ops.project.risk",
+            "view_mode": "list,kanban,form",
+            "domain": [("project_id", "=", self.id)],
+            "context": {"default_project_id": self.id},
+        }
+
+    def action_ops_promote_solution(self):
+        self.ensure_one()
+        proposal = self.ops_proposal_id
+        if self.stage_id != self.env.ref("ops_project.stage_phase_operation"):
+            raise UserError(
+                self.env._(
+                    "Only a delivered project (in the operation phase) can be "
+                    "promoted into the solution library."
+                )
+            )
+        solution = self.env["ops.project.solution"].create(
+            {
+                "name": self.name,
+                "description": proposal.background,
+                "source_project_id": self.id,
+                "company_id": self.company_id.id,
+            }
+        )
+        self.ops_solution_id = solution
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "Solution promoted into the library: %(name)s", name=solution.name
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "ops.project.solution",
+            "res_id": solution.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,54 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+
+
+class MonthlyReportXlsx(models.AbstractModel):
+    _name = "report.ops_project.monthly_report_xlsx"
+    _description = "Monthly Operations Report (XLSX)"
+    _inherit = "report.report_xlsx.abstract"
+
+    def generate_xlsx_report(self, workbook, data, reports):
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        headers = [
+            self.env._("Project"),
+            self.env._("Phase"),
+            self.env._("Project Lead"),
+            self.env._("Milestones Due"),
+            self.env._("Milestones Reached"),
+            self.env._("Milestones Late"),
+            self.env._("Budget"),
+            self.env._("Actual (Month)"),
+            self.env._("Actual (To Date)"),
+            self.env._("Open Low Risks"),
+            self.env._("Open Medium Risks"),
+            self.env._("Open High Risks"),
+            self.env._("Change Requests"),
+            self.env._("Approved Changes"),
+        ]
+        for report in reports:
+            sheet = workbook.add_worksheet(report.month.strftime("%Y-%m"))
+            sheet.write(0, 0, report.name, bold)
+            sheet.write(1, 0, report.company_id.name)
+            for col, header in enumerate(headers):
+                sheet.write(3, col, header, bold)
+            for row, line in enumerate(report.line_ids, start=4):
+                values = [
+                    line.project_id.name,
+                    line.stage_id.name or "",
+                    line.user_id.name or "",
+                    line.milestones_due,
+                    line.milestones_done,
+                    line.milestones_late,
+                    line.budget,
+                    line.actual_month,
+                    line.actual_to_date,
+                    line.risks_low,
+                    line.risks_medium,
+                    line.risks_high,
+                    line.changes_count,
+                    line.changes_approved,
+                ]
+                for col, value in enumerate(values):
+                    sheet.write(row, col, value, money if 6 <= col <= 8 else None)

@@ -1,0 +1,5 @@
+from . import test_proposal
+from . import test_project
+from . import test_monthly_report
+from . import test_security
+from . import test_tour

@@ -1,0 +1,120 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo.tests import TransactionCase, new_test_user
+
+CTX = {"no_reset_password": True, "mail_create_nosubscribe": True}
+DOC = base64.b64encode(b"%PDF-1.4 test document")
+
+
+class OpsProjectCase(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+
+        def user(login, groups):
+            return new_test_user(env, login=login, groups=groups, context=CTX)
+
+        cls.dept_a = env["hr.department"].create({"name": "Dept A"})
+        cls.dept_b = env["hr.department"].create({"name": "Dept B"})
+        cls.staff_a = user("t_op_staff_a", "ops_base.group_ops_user")
+        cls.staff_b = user("t_op_staff_b", "ops_base.group_ops_user")
+        cls.manager_a = user("t_op_manager_a", "ops_base.group_ops_manager")
+        cls.gm = user("t_op_gm", "ops_base.group_ops_executive")
+        cls.sales = user("t_op_sales", "ops_base.group_ops_user")
+        cls.product = user("t_op_product", "ops_base.group_ops_user")
+        cls.leader = user("t_op_leader", "ops_base.group_ops_user")
+        cls.investor = user("t_op_invest", "ops_project.group_ops_investment")
+        cls.office = user("t_op_office", "ops_project.group_ops_gm_office")
+        cls.board = user("t_op_board", "ops_project.group_ops_board")
+        Employee = env["hr.employee"]
+        boss_a = Employee.create(
+            {
+                "name": "Manager A",
+                "user_id": cls.manager_a.id,
+                "department_id": cls.dept_a.id,
+            }
+        )
+        Employee.create(
+            {
+                "name": "Staff A",
+                "user_id": cls.staff_a.id,
+                "department_id": cls.dept_a.id,
+                "parent_id": boss_a.id,
+            }
+        )
+        Employee.create(
+            {
+                "name": "Staff B",
+                "user_id": cls.staff_b.id,
+                "department_id": cls.dept_b.id,
+            }
+        )
+        cls.sales_boss = user("t_op_sales_boss", "ops_base.group_ops_manager")
+        sales_boss_emp = Employee.create(
+            {"name": "Sales boss", "user_id": cls.sales_boss.id}
+        )
+        Employee.create(
+            {"name": "Sales", "user_id": cls.sales.id, "parent_id": sales_boss_emp.id}
+        )
+        cls.company = env.company
+        cls.company.write(
+            {
+                "ops_general_manager_id": cls.gm.id,
+                "ops_sales_manager_id": cls.sales.id,
+                "ops_product_manager_id": cls.product.id,
+                "ops_leader_in_charge_id": cls.leader.id,
+                "ops_invest_gm_limit": 1000000,
+                "ops_invest_office_limit": 5000000,
+                "ops_proposal_answer_days": 5,
+            }
+        )
+        cls.Proposal = env["ops.project.proposal"]
+
+    def _proposal(self, kind="standard", user=None, **vals):
+        user = user or self.staff_a
+        values = {
+            "name": f"Proposal {kind}",
+            "kind": kind,
+            "contract_amount": 100000,
+        }
+        values.update(vals)
+        return self.Proposal.with_user(user).create(values)
+
+    def _investment_docs(self):
+        return {
+            f: DOC
+            for f in (
+                "doc_plan",
+                "doc_market",
+                "doc_positioning",
+                "doc_business_plan",
+                "doc_budget",
+            )
+        }
+
+    def _approve(self, record, user, comment="OK"):
+        """Press Validate as ``user`` (answering the comment wizard if any)."""
+        res = record.with_user(user).validate_tier()
+        if isinstance(res, dict) and res.get("res_model") == "comment.wizard":
+            self.env["comment.wizard"].with_user(user).with_context(
+                **res["context"]
+            ).create({"comment": comment}).add_comment()
+        record.invalidate_recordset()
+
+    def _reject(self, record, user, comment="No"):
+        res = record.with_user(user).reject_tier()
+        if isinstance(res, dict) and res.get("res_model") == "comment.wizard":
+            self.env["comment.wizard"].with_user(user).with_context(
+                **res["context"]
+            ).create({"comment": comment}).add_comment()
+        record.invalidate_recordset()
+
+    def _approved_project(self, **vals):
+        proposal = self._proposal(**vals)
+        proposal.request_validation()
+        self._approve(proposal, self.manager_a)
+        proposal.with_user(self.manager_a).action_create_project()
+        return proposal.project_id

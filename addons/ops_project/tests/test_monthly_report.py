@@ -1,0 +1,177 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+import zipfile
+from datetime import date
+
+from odoo.tests import tagged
+
+from .common import OpsProjectCase
+
+
+@tagged("post_install", "-at_install")
+class TestMonthlyReport(OpsProjectCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.p1 = cls._make_project(cls, "Fixture P1")
+        cls.p2 = cls._make_project(cls, "Fixture P2")
+        ms = cls.p1.milestone_ids.sorted("id")
+        # (deadline, reached_date or None)
+        plan = [
+            (date(2026, 3, 5), date(2026, 3, 4)),  # due, done
+            (date(2026, 3, 20), date(2026, 3, 25)),  # due, done
+            (date(2026, 3, 28), None),  # due, late
+            (date(2026, 2, 10), None),  # late from February
+            (date(2026, 4, 15), None),  # next month
+            (date(2026, 2, 1), date(2026, 3, 2)),  # done in March
+        ]
+        for milestone, (deadline, reached) in zip(ms, plan, strict=True):
+            milestone.write({"deadline": deadline, "is_reached": bool(reached)})
+            milestone.reached_date = reached
+        for milestone in cls.p2.milestone_ids:
+            milestone.deadline = date(2026, 6, 1)
+        Line = cls.env["account.analytic.line"]
+        for day, amount in [
+            (date(2026, 2, 15), -1000),
+            (date(2026, 3, 10), -2500),
+            (date(2026, 3, 31), -500),
+            (date(2026, 3, 15), 4000),  # revenue: not a cost
+            (date(2026, 4, 1), -700),  # after the month
+        ]:
+            Line.create(
+                {
+                    "name": "Cost",
+                    "account_id": cls.p1.account_id.id,
+                    "date": day,
+                    "amount": amount,
+                }
+            )
+        Risk = cls.env["ops.project.risk"]
+        category = cls.env.ref("ops_project.risk_category_schedule")
+        for name, p, i, state in [
+            ("High", "4", "3", "open"),
+            ("Low", "1", "1", "open"),
+            ("Closed", "5", "5", "closed"),
+        ]:
+            Risk.create(
+                {
+                    "name": name,
+                    "project_id": cls.p1.id,
+                    "category_id": category.id,
+                    "probability": p,
+                    "impact": i,
+                    "state": state,
+                }
+            )
+        Change = cls.env["ops.project.change"]
+        for day, state in [
+            (date(2026, 3, 3), "approved"),
+            (date(2026, 3, 30), "draft"),
+            (date(2026, 4, 2), "draft"),
+        ]:
+            Change.create(
+                {
+                    "name": "Change",
+                    "project_id": cls.p1.id,
+                    "description": "<p>x</p>",
+                    "request_date": day,
+                    "state": state,
+                }
+            )
+        cls.Report = cls.env["ops.project.monthly.report"]
+
+    def _make_project(self, name):
+        proposal = self.Proposal.create(
+            {
+                "name": name,
+                "kind": "standard",
+                "contract_amount": 100000,
+                "state": "approved",
+            }
+        )
+        proposal.action_create_project()
+        return proposal.project_id
+
+    def _line(self, report, project):
+        return report.line_ids.filtered(lambda line: line.project_id == project)
+
+    def test_figures_match_fixture(self):
+        report = self.Report._ops_build(self.company, date(2026, 3, 17))
+        self.assertEqual(report.month, date(2026, 3, 1))
+        line = self._line(report, self.p1)
+        self.assertEqual(
+            (line.milestones_due, line.milestones_done, line.milestones_late),
+            (3, 3, 2),
+        )
+        self.assertEqual(line.budget, 100000)
+        self.assertEqual(line.actual_month, 3000)
+        self.assertEqual(line.actual_to_date, 4000)
+        self.assertEqual(
+            (line.risks_low, line.risks_medium, line.risks_high), (1, 0, 1)
+        )
+        self.assertEqual((line.changes_count, line.changes_approved), (2, 1))
+        self.assertEqual(
+            line.stage_id, self.env.ref("ops_project.stage_phase_research")
+        )
+        empty = self._line(report, self.p2)
+        self.assertEqual(
+            (
+                empty.milestones_due,
+                empty.milestones_late,
+                empty.actual_to_date,
+                empty.risks_high,
+                empty.changes_count,
+            ),
+            (0, 0, 0, 0, 0),
+        )
+
+    def test_rebuild_replaces(self):
+        first = self.Report._ops_build(self.company, date(2026, 3, 1))
+        line_count = len(first.line_ids)
+        self.env["account.analytic.line"].create(
+            {
+                "name": "Late invoice",
+                "account_id": self.p1.account_id.id,
+                "date": date(2026, 3, 20),
+                "amount": -250,
+            }
+        )
+        second = self.Report._ops_build(self.company, date(2026, 3, 31))
+        self.assertEqual(first, second)
+        self.assertEqual(
+            self.Report.search_count(
+                [("company_id", "=", self.company.id), ("month", "=", date(2026, 3, 1))]
+            ),
+            1,
+        )
+        self.assertEqual(len(second.line_ids), line_count)
+        self.assertEqual(self._line(second, self.p1).actual_month, 3250)
+
+    def test_wizard_and_exports(self):
+        wizard = (
+            self.env["ops.project.monthly.report.wizard"]
+            .with_user(self.gm)
+            .create({"month": date(2026, 3, 9)})
+        )
+        action = wizard.action_build()
+        report = self.Report.browse(action["res_id"])
+        self.assertEqual(report.month, date(2026, 3, 1))
+        xlsx, kind = self.env["ir.actions.report"]._render(
+            "ops_project.monthly_report_xlsx", report.ids, {}
+        )
+        self.assertEqual(kind, "xlsx")
+        with zipfile.ZipFile(io.BytesIO(xlsx)) as book:
+            strings = book.read("xl/sharedStrings.xml").decode()
+        self.assertIn("Fixture P1", strings)
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "ops_project.report_monthly_report", report.ids
+        )
+        self.assertIn("Fixture P1", html.decode())
+
+    def test_cron_sends_to_executives(self):
+        self.Report._cron_build_previous_month()
+        report = self.Report.search([("company_id", "=", self.company.id)], limit=1)
+        self.assertTrue(report)
+        message = report.message_ids.filtered(lambda m: m.partner_ids)[:1]
+        self.assertIn(self.gm.partner_id, message.partner_ids)

@@ -1,0 +1,145 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import OpsProjectCase
+
+SIGNATURE = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+    )
+)
+
+
+@tagged("post_install", "-at_install")
+class TestProject(OpsProjectCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.launch_stage = cls.env.ref("ops_project.stage_phase_launch")
+
+    def test_launch_gate(self):
+        project = self._approved_project()
+        as_manager = project.with_user(self.manager_a)
+        with self.assertRaises(UserError) as err:
+            as_manager.write({"stage_id": self.launch_stage.id})
+        self.assertIn("launch acceptance", str(err.exception))
+        launch = project.ops_launch_id.with_user(self.staff_a)
+        # Incomplete checklist: no acceptance request.
+        launch.line_ids[:5].action_check()
+        with self.assertRaises(UserError):
+            launch.request_validation()
+        launch.line_ids[5].action_check()
+        self.assertEqual(launch.progress, 100)
+        self.assertEqual(launch.line_ids[0].done_by_id, self.staff_a)
+        self.assertTrue(launch.line_ids[0].done_on)
+        launch.request_validation()
+        with self.assertRaises(UserError):
+            as_manager.write({"stage_id": self.launch_stage.id})
+        with self.assertRaises(UserError):
+            launch.validate_tier()
+        self._approve(launch, self.manager_a)
+        self.assertEqual(launch.state, "accepted")
+        as_manager.write({"stage_id": self.launch_stage.id})
+        self.assertEqual(project.stage_id, self.launch_stage)
+
+    def test_change_request_needs_signature_and_updates_project(self):
+        project = self._approved_project()
+        deadline = project.date
+        change = (
+            self.env["ops.project.change"]
+            .with_user(self.staff_a)
+            .create(
+                {
+                    "name": "Extra report",
+                    "project_id": project.id,
+                    "description": "<p>Monthly PDF export</p>",
+                    "schedule_impact_days": 10,
+                    "cost_impact": 15000,
+                }
+            )
+        )
+        with self.assertRaises(UserError):
+            change.request_validation()
+        self.assertFalse(change.review_ids)
+        change.write({"customer_signature": SIGNATURE, "signed_by": "Customer"})
+        change.request_validation()
+        self._approve(change, self.manager_a)
+        self.assertEqual(change.state, "approved")
+        self.assertEqual(project.date, deadline + timedelta(days=10))
+        self.assertEqual(project.ops_budget, 115000)
+        self.assertEqual(project.account_id.ops_budget, 115000)
+        self.assertTrue(
+            any("Extra report" in (m.body or "") for m in project.message_ids),
+            "the project's chatter says so",
+        )
+
+    def test_risk_register(self):
+        project = self._approved_project()
+        Risk = self.env["ops.project.risk"].with_user(self.staff_a)
+        category = self.env.ref("ops_project.risk_category_staff_turnover")
+        low = Risk.create(
+            {
+                "name": "Low",
+                "project_id": project.id,
+                "category_id": category.id,
+                "probability": "1",
+                "impact": "4",
+            }
+        )
+        high = Risk.create(
+            {
+                "name": "Key engineer leaves",
+                "project_id": project.id,
+                "category_id": category.id,
+                "probability": "4",
+                "impact": "3",
+                "owner_id": self.staff_a.id,
+                "next_review_date": fields.Date.today() - timedelta(days=1),
+            }
+        )
+        self.assertEqual((low.score, low.level), (4, "low"))
+        self.assertEqual((high.score, high.level), (12, "high"))
+        self.assertEqual(project.ops_open_high_risk_count, 1)
+        reminded = self.env["ops.project.risk"]._cron_remind_overdue_reviews()
+        self.assertEqual(reminded, high)
+        self.assertEqual(high.activity_ids.user_id, self.staff_a)
+        self.assertFalse(self.env["ops.project.risk"]._cron_remind_overdue_reviews())
+        self.assertEqual(len(high.activity_ids), 1)
+        high.action_close()
+        project.invalidate_recordset()
+        self.assertEqual(project.ops_open_high_risk_count, 0)
+
+    def test_promote_delivered_solution(self):
+        project = self._approved_project(kind="standard")
+        with self.assertRaises(UserError):
+            project.with_user(self.manager_a).action_ops_promote_solution()
+        project.ops_launch_id.line_ids.action_check()
+        project.ops_launch_id.request_validation()
+        self._approve(project.ops_launch_id, self.manager_a)
+        project.with_user(self.manager_a).stage_id = self.env.ref(
+            "ops_project.stage_phase_operation"
+        )
+        action = project.with_user(self.manager_a).action_ops_promote_solution()
+        solution = self.env["ops.project.solution"].browse(action["res_id"])
+        self.assertEqual(solution.source_project_id, project)
+        self.assertEqual(project.ops_solution_id, solution)
+
+    def test_project_created_by_hand_gets_a_launch_gate(self):
+        Project = self.env["project.project"].with_context(
+            default_ops_is_operations=True
+        )
+        project = Project.create({"name": "Hand made"})
+        self.assertEqual(len(project.ops_launch_id.line_ids), 6)
+        with self.assertRaises(UserError):
+            Project.create(
+                {"name": "Straight to launch", "stage_id": self.launch_stage.id}
+            )
+        with self.assertRaises(UserError):
+            project.stage_id = self.launch_stage

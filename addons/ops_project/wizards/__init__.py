@@ -1,0 +1,2 @@
+from . import ops_project_proposal_reserve
+from . import ops_project_monthly_report_wizard

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Benchmark: the monthly operations report of ops_project.
+
+Creates a throwaway database with ops_project, generates operations projects
+(with their six milestones, risks and change requests) in three companies of
+10, 100 and 1,000 projects, and 50,000 analytic lines on the 1,000 projects'
+budget accounts, then times the build of the monthly report of each company
+and counts its SQL queries. The query count must not grow with the number of
+projects.
+
+Run: /var/lib/ops-suite/venv/bin/python tests/bench_ops_project.py
+"""
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+
+CONF = os.environ.get("OPS_CONF", "/var/lib/ops-suite/odoo.conf")
+VENV = os.environ.get("OPS_VENV", "/var/lib/ops-suite/venv")
+DB = f"bench_ops_project_{os.getpid()}"
+SIZES = (10, 100, 1000)
+LINES = 50000
+MONTH = date(2026, 3, 1)
+
+
+def create_db():
+    subprocess.run(
+        [
+            os.path.join(VENV, "bin", "odoo"),
+            "-c",
+            CONF,
+            "-d",
+            DB,
+            "-i",
+            "ops_project",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+        ],
+        check=True,
+    )
+
+
+def generate(env, size):
+    company = env["res.company"].create({"name": f"Bench company {size}"})
+    env = env(context=dict(env.context, tracking_disable=True))
+    plan, _others = env["account.analytic.plan"]._get_all_plans()
+    accounts = env["account.analytic.account"].create(
+        [
+            {
+                "name": f"Bench {size}-{i}",
+                "plan_id": plan.id,
+                "company_id": company.id,
+                "ops_budget": 100000 + i,
+            }
+            for i in range(size)
+        ]
+    )
+    stages = [
+        env.ref("ops_project.stage_phase_research").id,
+        env.ref("ops_project.stage_phase_development").id,
+        env.ref("ops_project.stage_phase_operation").id,
+    ]
+    start = MONTH - timedelta(days=40)
+    projects = env["project.project"].create(
+        [
+            {
+                "name": f"Bench project {size}-{i}",
+                "company_id": company.id,
+                "ops_is_operations": True,
+                "account_id": accounts[i].id,
+                "stage_id": stages[i % 3],
+                "allow_milestones": True,
+                "milestone_ids": [
+                    (
+                        0,
+                        0,
+                        {"name": f"M{m}", "deadline": start + timedelta(days=10 * m)},
+                    )
+                    for m in range(6)
+                ],
+            }
+            for i in range(size)
+        ]
+    )
+    category = env.ref("ops_project.risk_category_schedule")
+    env["ops.project.risk"].create(
+        [
+            {
+                "name": f"Risk {i}",
+                "project_id": projects[i % size].id,
+                "category_id": category.id,
+                "probability": str(1 + i % 5),
+                "impact": str(1 + (i // 5) % 5),
+            }
+            for i in range(size * 2)
+        ]
+    )
+    env["ops.project.change"].create(
+        [
+            {
+                "name": f"Change {i}",
+                "project_id": projects[i].id,
+                "description": "<p>change</p>",
+                "request_date": MONTH + timedelta(days=i % 28),
+            }
+            for i in range(size)
+        ]
+    )
+    env.flush_all()
+    return company, accounts
+
+
+def add_lines(env, company, accounts):
+    env.cr.execute(
+        """
+        INSERT INTO account_analytic_line
+            (name, account_id, company_id, date, amount, create_uid, write_uid,
+             create_date, write_date)
+        SELECT 'Bench cost', (%(accounts)s)[1 + n %% %(count)s], %(company)s,
+               %(start)s::date + (n %% 90), -(10 + n %% 50), 1, 1, now(), now()
+          FROM generate_series(0, %(lines)s - 1) AS n
+        """,
+        {
+            "accounts": accounts.ids,
+            "count": len(accounts),
+            "company": company.id,
+            "start": MONTH - timedelta(days=45),
+            "lines": LINES,
+        },
+    )
+
+
+def measure(env, companies):
+    import odoo.sql_db
+
+    Report = env["ops.project.monthly.report"]
+    results = []
+    # Warm the caches (views, translations, model metadata) once.
+    Report._ops_build(companies[0][1], MONTH - timedelta(days=31))
+    for size, company in companies:
+        for attempt in ("build", "rebuild"):
+            env.invalidate_all()
+            before = odoo.sql_db.sql_counter
+            t0 = time.perf_counter()
+            report = Report._ops_build(company, MONTH)
+            env.flush_all()
+            elapsed = time.perf_counter() - t0
+            queries = odoo.sql_db.sql_counter - before
+            assert len(report.line_ids) == size
+            results.append((size, attempt, elapsed, queries))
+            print(
+                f"Monthly report {attempt:7s}: {size:5d} projects: "
+                f"{elapsed * 1000:9.1f} ms, {queries} queries"
+            )
+    assert Report.search_count([("month", "=", MONTH)]) == len(
+        companies
+    ), "rebuilding must replace, not duplicate"
+    for attempt in ("build", "rebuild"):
+        counts = {q for _s, a, _e, q in results if a == attempt}
+        if len(counts) != 1:
+            print(f"FAIL: the query count grows with the number of projects: {results}")
+            return False
+    print("OK: the query count does not grow with the number of projects")
+    return True
+
+
+def main():
+    import odoo
+    from odoo.modules.registry import Registry
+
+    odoo.tools.config.parse_config(["-c", CONF])
+    print(f"Creating database {DB} ...")
+    create_db()
+    ok = False
+    try:
+        registry = Registry(DB)
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            t0 = time.perf_counter()
+            companies = []
+            for size in SIZES:
+                company, accounts = generate(env, size)
+                companies.append((size, company))
+            add_lines(env, company, accounts)
+            lines = env["account.analytic.line"].search_count([])
+            print(
+                f"Generated {sum(SIZES)} projects and {lines} analytic lines "
+                f"in {time.perf_counter() - t0:.1f} s"
+            )
+            ok = measure(env, companies)
+            cr.rollback()
+    finally:
+        Registry.delete(DB)
+        odoo.sql_db.close_db(DB)
+        odoo.service.db.exp_drop(DB)
+        print(f"Dropped database {DB}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
