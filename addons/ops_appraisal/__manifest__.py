@@ -1,0 +1,40 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Operations Performance Appraisal",
+    "summary": "Quarterly and annual appraisals with weighted KPIs, grades, "
+    "bonuses, improvement plans, disciplinary measures and honours",
+    "version": "18.0.1.0.0",
+    "category": "Operations",
+    "website": "https://github.com/ops-suite/ops-suite",
+    "author": "Ops Suite contributors",
+    "license": "AGPL-3",
+    "depends": ["ops_base", "hr", "hr_appraisal_oca", "report_xlsx"],
+    "data": [
+        "security/ops_appraisal_security.xml",
+        "security/ir.model.access.csv",
+        "data/ops_appraisal_scale_data.xml",
+        "data/ops_appraisal_grade_data.xml",
+        "data/ops_appraisal_template_data.xml",
+        "data/tier_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "report/ops_appraisal_reports.xml",
+        "wizards/ops_appraisal_dispute_wizard_views.xml",
+        "wizards/ops_appraisal_score_adjust_wizard_views.xml",
+        "views/ops_appraisal_template_views.xml",
+        "views/ops_appraisal_scale_level_views.xml",
+        "views/ops_appraisal_grade_views.xml",
+        "views/hr_appraisal_views.xml",
+        "views/ops_appraisal_cycle_views.xml",
+        "views/ops_appraisal_improvement_plan_views.xml",
+        "views/ops_disciplinary_measure_views.xml",
+        "views/ops_honour_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/ops_appraisal_menus.xml",
+    ],
+    "demo": ["demo/ops_appraisal_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["ops_appraisal/static/tests/tours/*.js"],
+    },
+}

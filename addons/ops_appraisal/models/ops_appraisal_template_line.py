@@ -1,0 +1,61 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+DIMENSIONS = [
+    ("results", "Results"),
+    ("ability", "Ability"),
+    ("attitude", "Attitude"),
+]
+
+
+class OpsAppraisalTemplateLine(models.Model):
+    _name = "ops.appraisal.template.line"
+    _description = "Appraisal KPI Template Indicator"
+    _order = "template_id, sequence, id"
+
+    template_id = fields.Many2one(
+        "ops.appraisal.template", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Indicator", required=True, translate=True)
+    dimension = fields.Selection(DIMENSIONS, required=True, default="results")
+    weight = fields.Float(required=True, help="Share of the total score, in %.")
+    description = fields.Text(
+        string="How It Is Measured",
+        translate=True,
+    )
+
+    _sql_constraints = [
+        (
+            "weight_positive",
+            "CHECK(weight > 0 AND weight <= 100)",
+            "An indicator weighs more than 0 and at most 100.",
+        ),
+    ]
+
+    # Lines edited through their template are checked once by the template's
+    # constraint (after all the commands); lines edited on their own are
+    # checked here, so no path leaves a template off 100.
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.context.get("ops_template_write"):
+            lines.template_id._check_total_weight()
+        return lines
+
+    def write(self, vals):
+        templates = self.template_id
+        res = super().write(vals)
+        if not self.env.context.get("ops_template_write") and (
+            "weight" in vals or "template_id" in vals
+        ):
+            (templates | self.template_id)._check_total_weight()
+        return res
+
+    def unlink(self):
+        templates = self.template_id
+        res = super().unlink()
+        if not self.env.context.get("ops_template_write"):
+            templates.exists()._check_total_weight()
+        return res

@@ -1,0 +1,2 @@
+from . import ops_appraisal_dispute_wizard
+from . import ops_appraisal_score_adjust_wizard
