@@ -43,7 +43,7 @@ def drop(db):
     with cn.cursor() as cr:
         cr.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            "WHERE datname = %s AND pid <> pg_backend_pid() AND usename = current_user",
             [db],
         )
         cr.execute(f'DROP DATABASE IF EXISTS "{db}"')
