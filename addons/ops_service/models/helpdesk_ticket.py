@@ -1,0 +1,497 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SERVICE_GROUPS = "helpdesk_mgmt.group_helpdesk_user_own,base.group_portal"
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    # Customer contact details: only service staff (and the customer in the
+    # portal) read them.
+    partner_email = fields.Char(groups=SERVICE_GROUPS)
+
+    service_kind = fields.Selection(
+        string="Kind",
+        related="category_id.service_kind",
+        store=True,
+        index=True,
+    )
+
+    product_id = fields.Many2one(
+        "product.product",
+        index=True,
+        help="The product the customer contacts us about, for the analysis.",
+    )
+
+    # --- SLA and escalation ------------------------------------------------
+    response_deadline = fields.Datetime(
+        string="First Response Deadline", compute="_compute_sla_deadlines", store=True
+    )
+    resolution_deadline = fields.Datetime(compute="_compute_sla_deadlines", store=True)
+    response_breached = fields.Boolean(
+        string="First Response Late", readonly=True, copy=False
+    )
+    resolution_breached = fields.Boolean(
+        string="Resolution Late", readonly=True, copy=False
+    )
+    sla_breached = fields.Boolean(
+        string="SLA Breached",
+        compute="_compute_sla_breached",
+        store=True,
+        index=True,
+    )
+    sla_compliance = fields.Float(
+        string="SLA Compliance (%)",
+        compute="_compute_sla_breached",
+        store=True,
+        aggregator="avg",
+        help="100 for a ticket handled within its deadlines, 0 otherwise.",
+    )
+    escalation_level = fields.Selection(
+        selection=[
+            ("0", "Not Escalated"),
+            ("1", "Team Leader"),
+            ("2", "Service Manager"),
+        ],
+        default="0",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+    )
+    escalation_date = fields.Datetime(readonly=True, copy=False)
+    first_response_date = fields.Datetime(readonly=True, copy=False)
+    response_hours = fields.Float(
+        string="Hours to First Response",
+        compute="_compute_service_hours",
+        store=True,
+        aggregator="avg",
+    )
+    resolution_hours = fields.Float(
+        string="Hours to Resolution",
+        compute="_compute_service_hours",
+        store=True,
+        aggregator="avg",
+    )
+
+    # --- Complaints --------------------------------------------------------
+    complaint_cause = fields.Selection(
+        selection=[
+            ("product", "Product Quality"),
+            ("service", "Service Attitude"),
+            ("delivery", "Delivery / Logistics"),
+            ("billing", "Pricing / Billing"),
+            ("system", "System Fault"),
+            ("process", "Process / Policy"),
+            ("other", "Other"),
+        ],
+        string="Cause Category",
+        tracking=True,
+    )
+    root_cause = fields.Text(tracking=True)
+    solution = fields.Text(tracking=True)
+    staff_at_fault = fields.Boolean(
+        string="Staff at Fault",
+        tracking=True,
+        help="A member of staff was responsible: name the employee and the "
+        "reward/penalty decision before closing.",
+    )
+    responsible_employee_id = fields.Many2one("hr.employee", tracking=True)
+    accountability_decision = fields.Selection(
+        selection=[("none", "None"), ("reward", "Reward"), ("penalty", "Penalty")],
+        tracking=True,
+    )
+    accountability_amount = fields.Monetary(
+        string="Reward/Penalty Amount", currency_field="company_currency_id"
+    )
+    accountability_points = fields.Float(string="Appraisal Points")
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    accountability_id = fields.Many2one(
+        "ops.accountability", string="Accountability Record", readonly=True, copy=False
+    )
+
+    # --- Feedback to the product team --------------------------------------
+    task_stage_id = fields.Many2one(
+        related="task_id.stage_id", string="Task Stage", readonly=True
+    )
+    task_state = fields.Selection(
+        related="task_id.state", string="Task Status", readonly=True
+    )
+
+    # --- Revisit (回访) -----------------------------------------------------
+    revisit_date = fields.Date(copy=False, tracking=True)
+    revisit_outcome = fields.Selection(
+        selection=[
+            ("satisfied", "Satisfied"),
+            ("partly", "Partly Satisfied"),
+            ("unsatisfied", "Unsatisfied"),
+            ("unreachable", "Unreachable"),
+        ],
+        copy=False,
+        tracking=True,
+    )
+    revisit_note = fields.Text(string="Revisit Notes", copy=False)
+
+    # ------------------------------------------------------------------------
+    @api.depends(
+        "ticket_sla_ids.deadline", "ticket_sla_ids.sla_id", "ticket_sla_ids.state"
+    )
+    def _compute_sla_deadlines(self):
+        for ticket in self:
+            deadlines = {"response": [], "resolution": []}
+            for line in ticket.ticket_sla_ids:
+                kind = line.sla_id.sla_type
+                if kind and line.deadline:
+                    deadlines[kind].append(line.deadline)
+            ticket.response_deadline = min(deadlines["response"], default=False)
+            ticket.resolution_deadline = min(deadlines["resolution"], default=False)
+
+    @api.depends("response_breached", "resolution_breached", "stage_id.closed")
+    def _compute_sla_breached(self):
+        for ticket in self:
+            breached = ticket.response_breached or ticket.resolution_breached
+            ticket.sla_breached = breached
+            ticket.sla_compliance = 0.0 if breached else 100.0
+
+    @api.depends("first_response_date", "closed_date", "create_date")
+    def _compute_service_hours(self):
+        for ticket in self:
+            start = ticket.create_date
+            ticket.response_hours = (
+                (ticket.first_response_date - start).total_seconds() / 3600
+                if start and ticket.first_response_date
+                else 0.0
+            )
+            ticket.resolution_hours = (
+                (ticket.closed_date - start).total_seconds() / 3600
+                if start and ticket.closed_date
+                else 0.0
+            )
+
+    # ------------------------------------------------------------------------
+    def _get_sla_ticket_domain(self):
+        # helpdesk_mgmt_sla matches team, category and tags; the kind x
+        # priority matrix also needs the priority.
+        return super()._get_sla_ticket_domain() + [
+            "|",
+            ("ticket_priority", "=", False),
+            ("ticket_priority", "=", self.priority),
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        answered = tickets.filtered(lambda t: t.stage_id and not t.stage_id.unattended)
+        if answered:
+            answered.write({"first_response_date": fields.Datetime.now()})
+        closed = tickets.filtered(lambda t: t.stage_id.closed)
+        if closed:
+            closed._ops_on_close()
+        return tickets
+
+    def write(self, vals):
+        closing = self.browse()
+        to_check = self.browse()
+        first_response = self.browse()
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.closed:
+                to_check = self
+                closing = self.filtered(lambda t: not t.stage_id.closed)
+            if not stage.unattended:
+                first_response = self.filtered(lambda t: not t.first_response_date)
+        res = super().write(vals)
+        if first_response:
+            super(HelpdeskTicket, first_response).write(
+                {"first_response_date": fields.Datetime.now()}
+            )
+        if "stage_id" in vals:
+            self.sudo()._ops_record_breaches()
+        if {"category_id", "priority", "team_id", "tag_ids"} & set(vals):
+            for ticket in self.filtered(lambda t: not t.stage_id.closed):
+                if ticket.team_id.use_sla:
+                    ticket.refresh_sla()
+        if to_check:
+            to_check._ops_check_complaint_closing()
+            to_check._ops_create_accountability()
+        if closing:
+            closing._ops_schedule_revisits()
+        if vals.get("revisit_outcome"):
+            self._ops_close_revisit_activities()
+        return res
+
+    # --- Complaints ----------------------------------------------------------
+    def _ops_check_complaint_closing(self):
+        for ticket in self.filtered(lambda t: t.service_kind == "complaint"):
+            missing = []
+            if not ticket.complaint_cause:
+                missing.append(self.env._("cause category"))
+            if not (ticket.root_cause or "").strip():
+                missing.append(self.env._("root cause"))
+            if not (ticket.solution or "").strip():
+                missing.append(self.env._("solution"))
+            if ticket.staff_at_fault:
+                if not ticket.responsible_employee_id:
+                    missing.append(self.env._("responsible employee"))
+                if not ticket.accountability_decision:
+                    missing.append(self.env._("accountability decision"))
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %(ticket)s cannot be closed yet. "
+                        "Please fill in: %(fields)s.",
+                        ticket=ticket.display_name,
+                        fields=", ".join(missing),
+                    )
+                )
+            if (
+                ticket.staff_at_fault
+                and ticket.accountability_decision in ("reward", "penalty")
+                and not (ticket.accountability_amount or ticket.accountability_points)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Complaint %(ticket)s: a reward or penalty needs an "
+                        "amount or appraisal points.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def _ops_can_decide_accountability(self):
+        """Team leaders, helpdesk managers and operations managers decide."""
+        self.ensure_one()
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("helpdesk_mgmt.group_helpdesk_manager")
+            or user.has_group("ops_base.group_ops_manager")
+            or (self.team_id and self.team_id.user_id == user)
+        )
+
+    def _ops_create_accountability(self):
+        Accountability = self.env["ops.accountability"].sudo()
+        for ticket in self.filtered(
+            lambda t: t.service_kind == "complaint"
+            and t.staff_at_fault
+            and not t.accountability_id
+        ):
+            if not ticket._ops_can_decide_accountability():
+                raise UserError(
+                    self.env._(
+                        "Only the team leader or a service manager can close "
+                        "complaint %(ticket)s with a staff accountability "
+                        "decision.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            record = Accountability.create(
+                {
+                    "name": self.env._(
+                        "Complaint %(ticket)s", ticket=ticket.display_name
+                    ),
+                    "employee_id": ticket.responsible_employee_id.id,
+                    "decision": ticket.accountability_decision,
+                    "amount": ticket.accountability_amount,
+                    "points": ticket.accountability_points,
+                    "reason": "\n".join(
+                        filter(None, [ticket.root_cause, ticket.solution])
+                    ),
+                    "company_id": ticket.company_id.id,
+                    "res_model": ticket._name,
+                    "res_id": ticket.id,
+                }
+            )
+            ticket.accountability_id = record
+
+    def _ops_schedule_revisits(self):
+        activity_type = self.env.ref(
+            "ops_service.mail_activity_type_revisit", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
+        vals_list = []
+        model_id = self.env["ir.model"]._get_id(self._name)
+        for ticket in self.filtered(lambda t: t.service_kind == "complaint"):
+            deadline = fields.Date.context_today(ticket) + timedelta(
+                days=ticket.company_id.ops_service_revisit_days
+            )
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._("Revisit the customer"),
+                    "user_id": (ticket.user_id or self.env.user).id,
+                    "date_deadline": deadline,
+                }
+            )
+        if vals_list:
+            self.env["mail.activity"].sudo().create(vals_list)
+
+    def _ops_on_close(self):
+        self._ops_check_complaint_closing()
+        self._ops_create_accountability()
+        self._ops_schedule_revisits()
+
+    def _ops_close_revisit_activities(self):
+        activity_type = self.env.ref(
+            "ops_service.mail_activity_type_revisit", raise_if_not_found=False
+        )
+        for ticket in self:
+            activities = ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            )
+            if activities:
+                activities.action_feedback(
+                    feedback=dict(
+                        self._fields["revisit_outcome"]._description_selection(self.env)
+                    ).get(ticket.revisit_outcome)
+                )
+            if not ticket.revisit_date:
+                ticket.revisit_date = fields.Date.context_today(ticket)
+
+    # --- SLA breaches and escalation -------------------------------------------
+    @api.model
+    def _ops_overdue_sla_domain(self, sla_type, now):
+        return [
+            ("sla_id.sla_type", "=", sla_type),
+            "|",
+            ("state", "=", "expired"),
+            "&",
+            ("state", "=", "in_progress"),
+            ("deadline", "<", now),
+        ]
+
+    def _ops_record_breaches(self, now=None):
+        """Flag late first responses and resolutions (batched).
+
+        Called on ``self`` after a stage change, or on the empty recordset by
+        the cron for all open tickets.
+        """
+        now = now or fields.Datetime.now()
+        for sla_type, field in (
+            ("response", "response_breached"),
+            ("resolution", "resolution_breached"),
+        ):
+            domain = [
+                (field, "=", False),
+                (
+                    "ticket_sla_ids",
+                    "any",
+                    self._ops_overdue_sla_domain(sla_type, now),
+                ),
+            ]
+            if self:
+                domain.append(("id", "in", self.ids))
+            else:
+                domain.append(("stage_id.closed", "=", False))
+            late = self.with_context(active_test=False).search(domain)
+            if late:
+                late.write({field: True})
+
+    def _ops_escalate(self, level, users_by_ticket):
+        activity_type = self.env.ref("ops_service.mail_activity_type_escalation")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        summary = (
+            self.env._("Overdue ticket escalated to you (team leader)")
+            if level == "1"
+            else self.env._("Overdue ticket escalated to you (service manager)")
+        )
+        vals_list = [
+            {
+                "res_model_id": model_id,
+                "res_id": ticket_id,
+                "activity_type_id": activity_type.id,
+                "summary": summary,
+                "user_id": user_id,
+                "date_deadline": today,
+            }
+            for ticket_id, user_id in users_by_ticket.items()
+            if user_id
+        ]
+        if vals_list:
+            self.env["mail.activity"].with_context(
+                mail_activity_quick_update=True
+            ).create(vals_list)
+
+    @api.model
+    def _cron_escalate_overdue(self, batch_size=None):
+        """Record SLA breaches and escalate overdue tickets, once per level.
+
+        Run by the scheduler, each level handles at most ``batch_size`` tickets
+        (20,000 by default) and reports the rest as remaining work, so that the
+        scheduler runs it again at once instead of one long transaction.
+        """
+        if batch_size is None and self.env.context.get("ir_cron_progress_id"):
+            batch_size = 20000
+        now = fields.Datetime.now()
+        self.browse()._ops_record_breaches(now)
+        open_domain = [("stage_id.closed", "=", False)]
+        companies = [
+            company
+            for (company,) in self._read_group(
+                open_domain + [("escalation_level", "!=", "2")], ["company_id"]
+            )
+        ]
+        done = remaining = 0
+        for company in companies:
+            manager = company.ops_service_manager_id
+            # Level 1: the team leader.
+            domain = open_domain + [
+                ("company_id", "=", company.id),
+                ("sla_breached", "=", True),
+                ("escalation_level", "=", "0"),
+            ]
+            tickets = self.search(domain, limit=batch_size)
+            if tickets:
+                tickets.write({"escalation_level": "1", "escalation_date": now})
+                users = {}
+                for ticket in tickets:
+                    users[ticket.id] = (ticket.team_id.user_id or manager).id
+                tickets._ops_escalate("1", users)
+                done += len(tickets)
+                if batch_size:
+                    remaining += self.search_count(domain)
+            # Level 2: the customer service manager.
+            limit = now - timedelta(hours=company.ops_service_escalation_hours)
+            domain = open_domain + [
+                ("company_id", "=", company.id),
+                ("escalation_level", "=", "1"),
+                ("escalation_date", "<=", limit),
+            ]
+            tickets = self.search(domain, limit=batch_size)
+            if tickets:
+                tickets.write({"escalation_level": "2", "escalation_date": now})
+                tickets._ops_escalate("2", dict.fromkeys(tickets.ids, manager.id))
+                done += len(tickets)
+                if batch_size:
+                    remaining += self.search_count(domain)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return True
+
+    # --- Actions -----------------------------------------------------------------
+    def action_ops_create_task(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send to Product Team"),
+            "res_model": "ops.service.task.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_ops_open_task(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "project.task",
+            "res_id": self.task_id.id,
+            "view_mode": "form",
+        }

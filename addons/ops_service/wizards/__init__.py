@@ -1,0 +1,2 @@
+from . import ops_service_task_wizard
+from . import ops_service_export_wizard
