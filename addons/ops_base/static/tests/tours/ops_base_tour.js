@@ -14,11 +14,12 @@ registry.category("web_tour.tours").add("ops_base_open_app", {
             run: "click",
         },
         {
-            content: "The app opens on its regulations",
+            content: "The app is open",
             trigger: ".o_menu_brand:contains(Operations)",
         },
         {
-            trigger: ".o_breadcrumb:contains(Regulations)",
+            content: "with its first screen loaded",
+            trigger: ".o_control_panel .o_breadcrumb",
         },
     ],
 });
