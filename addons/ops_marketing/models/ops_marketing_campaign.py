@@ -77,13 +77,16 @@ class OpsMarketingCampaign(models.Model):
     analytic_account_id = fields.Many2one(
         "account.analytic.account",
         check_company=True,
-        help="Costs booked on this analytic account are the campaign's actual cost.",
+        copy=False,
+        help="Costs booked on this analytic account (in the campaign's company) "
+        "are the campaign's actual cost. One account per campaign.",
     )
     utm_campaign_id = fields.Many2one(
         "utm.campaign",
         string="UTM Campaign",
+        copy=False,
         help="Leads and opportunities carrying this UTM campaign are attributed "
-        "to this campaign.",
+        "to this campaign. One UTM campaign per campaign.",
     )
     state = fields.Selection(
         [
@@ -179,6 +182,19 @@ class OpsMarketingCampaign(models.Model):
             "A campaign cannot end before it starts.",
         ),
         ("budget_positive", "CHECK(budget >= 0)", "The budget cannot be negative."),
+        # NULLs are distinct in PostgreSQL: only set links must be unique.
+        (
+            "utm_campaign_uniq",
+            "UNIQUE(utm_campaign_id)",
+            "Another campaign already uses this UTM campaign: its leads and "
+            "revenue would be counted twice. Choose another UTM campaign.",
+        ),
+        (
+            "analytic_account_uniq",
+            "UNIQUE(analytic_account_id)",
+            "Another campaign already uses this analytic account: its costs "
+            "would be counted twice. Choose another analytic account.",
+        ),
     ]
 
     @api.depends("budget", "company_id.ops_campaign_gm_threshold")
@@ -211,50 +227,39 @@ class OpsMarketingCampaign(models.Model):
             result[campaign.id].update(
                 impressions=imp, clicks=clicks, conversions=conv, followers=foll
             )
-        links = campaigns.sudo().read(["utm_campaign_id", "analytic_account_id"])
-        by_utm, by_account = {}, {}
+        links = campaigns.sudo().read(
+            ["utm_campaign_id", "analytic_account_id", "company_id"]
+        )
+        by_utm, by_account, companies = {}, {}, set()
         for row in links:
+            company_id = row["company_id"][0]
+            companies.add(company_id)
             if row["utm_campaign_id"]:
-                by_utm.setdefault(row["utm_campaign_id"][0], []).append(row["id"])
+                by_utm.setdefault(row["utm_campaign_id"][0], []).append(
+                    (row["id"], company_id)
+                )
             if row["analytic_account_id"]:
-                by_account.setdefault(row["analytic_account_id"][0], []).append(
-                    row["id"]
-                )
+                # Costs only count in the campaign's own company: an analytic
+                # account without company is shared by every company.
+                key = (row["analytic_account_id"][0], company_id)
+                by_account.setdefault(key, []).append(row["id"])
         if by_utm:
-            Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
-            for utm, count in Lead._read_group(
-                [("campaign_id", "in", list(by_utm))], ["campaign_id"], ["__count"]
-            ):
-                for cid in by_utm[utm.id]:
-                    result[cid]["lead_count"] = count
-            # Won opportunities are active and in a won stage; lost ones are
-            # archived and never count.
-            for utm, revenue in (
-                self.env["crm.lead"]
-                .sudo()
-                ._read_group(
-                    [
-                        ("campaign_id", "in", list(by_utm)),
-                        ("stage_id.is_won", "=", True),
-                        ("active", "=", True),
-                    ],
-                    ["campaign_id"],
-                    ["expected_revenue:sum"],
-                )
-            ):
-                for cid in by_utm[utm.id]:
-                    result[cid]["won_revenue"] = revenue
+            self._ops_kpi_add_leads(result, by_utm, companies)
         if by_account:
-            for account, amount in (
+            for account, company, amount in (
                 self.env["account.analytic.line"]
                 .sudo()
                 ._read_group(
-                    [("account_id", "in", list(by_account)), ("amount", "<", 0)],
-                    ["account_id"],
+                    [
+                        ("account_id", "in", list({key[0] for key in by_account})),
+                        ("company_id", "in", list(companies)),
+                        ("amount", "<", 0),
+                    ],
+                    ["account_id", "company_id"],
                     ["amount:sum"],
                 )
             ):
-                for cid in by_account[account.id]:
+                for cid in by_account.get((account.id, company.id), []):
                     result[cid]["cost"] = -amount
         for values in result.values():
             values["ctr"] = safe_ratio(values["clicks"], values["impressions"])
@@ -265,6 +270,35 @@ class OpsMarketingCampaign(models.Model):
                 values["won_revenue"] - values["cost"], values["cost"]
             )
         return result
+
+    @api.model
+    def _ops_kpi_add_leads(self, result, by_utm, companies):
+        """Add lead counts and won revenue to ``result`` in two queries.
+
+        ``by_utm`` maps a UTM campaign id to its [(campaign id, company id)];
+        leads of the campaign's company, or of no company, count.
+        """
+        lead_domain = [
+            ("campaign_id", "in", list(by_utm)),
+            ("company_id", "in", [*companies, False]),
+        ]
+        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        for utm, company, count in Lead._read_group(
+            lead_domain, ["campaign_id", "company_id"], ["__count"]
+        ):
+            for cid, company_id in by_utm[utm.id]:
+                if not company or company.id == company_id:
+                    result[cid]["lead_count"] += count
+        # Won opportunities are active and in a won stage; lost ones are
+        # archived and never count.
+        for utm, company, revenue in Lead._read_group(
+            lead_domain + [("stage_id.is_won", "=", True), ("active", "=", True)],
+            ["campaign_id", "company_id"],
+            ["expected_revenue:sum"],
+        ):
+            for cid, company_id in by_utm[utm.id]:
+                if not company or company.id == company_id:
+                    result[cid]["won_revenue"] += revenue
 
     @api.model
     def _ops_kpi_zero(self):

@@ -1,6 +1,8 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
+
+from ..models.ops_marketing_campaign import safe_ratio
 
 
 class OpsMarketingCampaignReport(models.Model):
@@ -47,7 +49,39 @@ class OpsMarketingCampaignReport(models.Model):
     lead_count = fields.Integer(string="Leads", readonly=True)
     won_revenue = fields.Monetary(readonly=True)
     cost = fields.Monetary(string="Actual Cost", readonly=True)
-    roi = fields.Float(string="ROI (%)", aggregator="avg", readonly=True)
+    # Grouped ROI is recomputed from the summed revenue and cost in
+    # read_group: an average of ratios would be wrong.
+    roi = fields.Float(string="ROI (%)", aggregator="sum", readonly=True)
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        if not any(spec.split(":")[0] == "roi" for spec in fields):
+            return super().read_group(
+                domain,
+                fields,
+                groupby,
+                offset=offset,
+                limit=limit,
+                orderby=orderby,
+                lazy=lazy,
+            )
+        extra = ["ops_roi_revenue:sum(won_revenue)", "ops_roi_cost:sum(cost)"]
+        groups = super().read_group(
+            domain,
+            list(fields) + extra,
+            groupby,
+            offset=offset,
+            limit=limit,
+            orderby=orderby,
+            lazy=lazy,
+        )
+        for group in groups:
+            revenue = group.pop("ops_roi_revenue", 0.0) or 0.0
+            cost = group.pop("ops_roi_cost", 0.0) or 0.0
+            group["roi"] = safe_ratio(revenue - cost, cost)
+        return groups
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -63,23 +97,27 @@ class OpsMarketingCampaignReport(models.Model):
                   FROM ops_marketing_metric
               GROUP BY campaign_id
             ), l AS (
-                SELECT campaign_id AS utm_id, COUNT(*) AS lead_count
-                  FROM crm_lead
-                 WHERE campaign_id IS NOT NULL
-              GROUP BY campaign_id
+                SELECT camp.id AS campaign_id, COUNT(*) AS lead_count
+                  FROM ops_marketing_campaign camp
+                  JOIN crm_lead lead ON lead.campaign_id = camp.utm_campaign_id
+                   AND (lead.company_id IS NULL
+                        OR lead.company_id = camp.company_id)
+              GROUP BY camp.id
             ), w AS (
-                SELECT lead.campaign_id AS utm_id,
+                SELECT camp.id AS campaign_id,
                        SUM(lead.expected_revenue) AS won_revenue
-                  FROM crm_lead lead
+                  FROM ops_marketing_campaign camp
+                  JOIN crm_lead lead ON lead.campaign_id = camp.utm_campaign_id
+                   AND (lead.company_id IS NULL
+                        OR lead.company_id = camp.company_id)
                   JOIN crm_stage stage ON stage.id = lead.stage_id
-                 WHERE lead.campaign_id IS NOT NULL
-                   AND lead.active AND stage.is_won
-              GROUP BY lead.campaign_id
+                 WHERE lead.active AND stage.is_won
+              GROUP BY camp.id
             ), a AS (
-                SELECT account_id, -SUM(amount) AS cost
+                SELECT account_id, company_id, -SUM(amount) AS cost
                   FROM account_analytic_line
                  WHERE amount < 0
-              GROUP BY account_id
+              GROUP BY account_id, company_id
             )
             SELECT c.id AS id,
                    c.id AS campaign_id,
@@ -99,9 +137,10 @@ class OpsMarketingCampaignReport(models.Model):
               FROM ops_marketing_campaign c
               JOIN res_company company ON company.id = c.company_id
          LEFT JOIN m ON m.campaign_id = c.id
-         LEFT JOIN l ON l.utm_id = c.utm_campaign_id
-         LEFT JOIN w ON w.utm_id = c.utm_campaign_id
+         LEFT JOIN l ON l.campaign_id = c.id
+         LEFT JOIN w ON w.campaign_id = c.id
          LEFT JOIN a ON a.account_id = c.analytic_account_id
+                    AND a.company_id = c.company_id
             )
             """
         )

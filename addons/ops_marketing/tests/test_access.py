@@ -28,8 +28,14 @@ class TestAccess(MarketingCase):
         self.assertNotIn(self.campaign_b, visible)
 
     def test_brand_team_and_participants_see_campaign(self):
+        Report = self.env["ops.marketing.campaign.report"].with_user(self.user_b)
+        domain = [("campaign_id", "=", self.campaign_a.id)]
+        self.assertFalse(Report.search(domain))
         self.campaign_a.participant_ids = self.user_b
         self.campaign_a.with_user(self.user_b).read(["name"])
+        # The ROI analysis shows a participant the campaigns they can open.
+        self.env.flush_all()
+        self.assertEqual(Report.search(domain).campaign_id, self.campaign_a)
         other_brand = self.env["res.brand"].create(
             {"name": "Team brand", "ops_team_user_ids": [(4, self.user_a.id)]}
         )

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import MarketingCase
 
@@ -15,8 +18,10 @@ class TestKpi(MarketingCase):
         env = cls.env
         cls.utm = env["utm.campaign"].create({"name": "KPI test UTM"})
         plan = env["account.analytic.plan"].create({"name": "KPI test plan"})
+        # Shared by every company (no company): costs still count only in the
+        # campaign's company.
         cls.account = env["account.analytic.account"].create(
-            {"name": "KPI test account", "plan_id": plan.id}
+            {"name": "KPI test account", "plan_id": plan.id, "company_id": False}
         )
         cls.campaign = cls._campaign(
             utm_campaign_id=cls.utm.id, analytic_account_id=cls.account.id
@@ -119,7 +124,17 @@ class TestKpi(MarketingCase):
         )
 
     def test_zero_denominators(self):
-        empty = self._campaign(name="No activity", utm_campaign_id=self.utm.id)
+        utm = self.env["utm.campaign"].create({"name": "Zero cost UTM"})
+        won = self.env["crm.lead"].create(
+            {
+                "name": "Won without cost",
+                "type": "opportunity",
+                "campaign_id": utm.id,
+                "expected_revenue": 3000,
+            }
+        )
+        won.action_set_won()
+        empty = self._campaign(name="No activity", utm_campaign_id=utm.id)
         self.env["ops.marketing.metric"].create(
             {
                 "campaign_id": empty.id,
@@ -130,13 +145,76 @@ class TestKpi(MarketingCase):
             }
         )
         # Zero impressions, zero clicks, zero cost (no analytic account),
-        # but won revenue through the shared UTM: nothing divides by zero.
+        # but won revenue through its UTM: nothing divides by zero.
         self.assertEqual(empty.ctr, 0.0)
         self.assertEqual(empty.conversion_rate, 0.0)
         self.assertEqual(empty.cost, 0.0)
         self.assertEqual(empty.won_revenue, 3000.0)
         self.assertEqual(empty.roi, 0.0)
         self.assertEqual(empty.metric_ids.ctr, 0.0)
+
+    def test_utm_and_account_belong_to_one_campaign(self):
+        """Sharing a UTM campaign or an analytic account would count twice."""
+        other_account = self.env["account.analytic.account"].create(
+            {"name": "Other account", "plan_id": self.account.plan_id.id}
+        )
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                self._campaign(name="Twin UTM", utm_campaign_id=self.utm.id)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                self._campaign(name="Twin account", analytic_account_id=self.account.id)
+        second = self._campaign(name="Second", analytic_account_id=other_account.id)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                second.write({"utm_campaign_id": self.utm.id})
+                second.flush_recordset()
+        # Campaigns without links are fine, and a copy drops the links.
+        self._campaign(name="Unlinked 1")
+        self._campaign(name="Unlinked 2")
+        copy = self.campaign.copy()
+        self.assertFalse(copy.utm_campaign_id)
+        self.assertFalse(copy.analytic_account_id)
+        self.assertEqual(self.campaign.cost, 1000.0)
+
+    def test_only_campaign_company_counts(self):
+        """Costs and leads of another company never count for the campaign."""
+        other = self.env["res.company"].create({"name": "Other Marketing Co"})
+        # The analytic account has no company: another company may book on it.
+        self.env["account.analytic.line"].create(
+            {
+                "name": "Other company ads",
+                "account_id": self.account.id,
+                "company_id": other.id,
+                "amount": -5000,
+            }
+        )
+        self.env["crm.lead"].create(
+            {
+                "name": "Other company deal",
+                "type": "opportunity",
+                "campaign_id": self.utm.id,
+                "company_id": other.id,
+                "team_id": False,
+                "user_id": False,
+                "expected_revenue": 7000,
+                "stage_id": self.won_stage.id,
+            }
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        c = self.campaign
+        self.assertEqual((c.cost, c.won_revenue, c.lead_count), (1000.0, 3000.0, 3))
+        self.assertAlmostEqual(c.roi, 200.0)
+        line = (
+            self.env["ops.marketing.campaign.report"]
+            .with_user(self.manager)
+            .search([("campaign_id", "=", c.id)])
+        )
+        self.assertEqual(
+            (line.cost, line.won_revenue, line.lead_count), (1000.0, 3000.0, 3)
+        )
+        self.assertAlmostEqual(line.roi, 200.0)
 
     def test_leads_counted_won_summed_lost_not(self):
         self.assertFalse(self.lost_lead.active)
@@ -148,10 +226,20 @@ class TestKpi(MarketingCase):
     def test_kpi_queries_do_not_grow_with_campaigns(self):
         few = self.campaign | self._campaign(name="Second")
         many = few
-        for i in range(20):
-            many |= self._campaign(
-                name=f"More {i}", analytic_account_id=self.account.id
-            )
+        accounts = self.env["account.analytic.account"].create(
+            [
+                {"name": f"More {i}", "plan_id": self.account.plan_id.id}
+                for i in range(20)
+            ]
+        )
+        self.env["account.analytic.line"].create(
+            [
+                {"name": "Cost", "account_id": account.id, "amount": -10}
+                for account in accounts
+            ]
+        )
+        for account in accounts:
+            many |= self._campaign(name=account.name, analytic_account_id=account.id)
         Campaign = self.env["ops.marketing.campaign"]
         self.env.flush_all()
         self.env.invalidate_all()
@@ -163,3 +251,4 @@ class TestKpi(MarketingCase):
             values = Campaign._ops_kpi_values(many.ids)
         self.assertEqual(len(values), 22)
         self.assertEqual(values[self.campaign.id]["cost"], 1000.0)
+        self.assertEqual(values[many[-1].id]["cost"], 10.0)

@@ -80,3 +80,53 @@ class TestReports(MarketingCase):
         self.assertEqual(line.impressions, 2000)
         self.assertEqual(line.clicks, self.inside.clicks)
         self.assertEqual(line.roi, self.inside.roi)
+
+    def test_grouped_roi_from_summed_revenue_and_cost(self):
+        """Grouped ROI is (Σ revenue − Σ cost) / Σ cost, not an average of ROIs."""
+        plan = self.env["account.analytic.plan"].create({"name": "ROI plan"})
+        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        campaigns = self.env["ops.marketing.campaign"]
+        for name, revenue, cost in (("High", 3000, 1000), ("Low", 500, 4000)):
+            utm = self.env["utm.campaign"].create({"name": name})
+            account = self.env["account.analytic.account"].create(
+                {"name": name, "plan_id": plan.id}
+            )
+            self.env["account.analytic.line"].create(
+                {"name": name, "account_id": account.id, "amount": -cost}
+            )
+            self.env["crm.lead"].create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "campaign_id": utm.id,
+                    "expected_revenue": revenue,
+                    "stage_id": won_stage.id,
+                }
+            )
+            campaigns |= self._campaign(
+                name=name, utm_campaign_id=utm.id, analytic_account_id=account.id
+            )
+        self.assertEqual(campaigns.mapped("roi"), [200.0, -87.5])
+        self.env.flush_all()
+        Report = self.env["ops.marketing.campaign.report"].with_user(self.manager)
+        domain = [("campaign_id", "in", campaigns.ids)]
+        # As the pivot asks: measures with their aggregator.
+        [group] = Report.read_group(
+            domain,
+            ["roi:sum", "cost:sum", "won_revenue:sum"],
+            ["brand_id"],
+            lazy=False,
+        )
+        self.assertEqual((group["won_revenue"], group["cost"]), (3500.0, 5000.0))
+        # (3500 − 5000) / 5000 = −30 %, where the average would give 56.25 %.
+        self.assertAlmostEqual(group["roi"], -30.0)
+        # ROI alone: revenue and cost are summed behind the scenes only.
+        [group] = Report.read_group(domain, ["roi"], ["brand_id"])
+        self.assertAlmostEqual(group["roi"], -30.0)
+        self.assertNotIn("ops_roi_revenue", group)
+        # One group per campaign: each keeps its own ROI.
+        groups = Report.read_group(domain, ["roi:avg"], ["campaign_id"])
+        by_campaign = {g["campaign_id"][0]: g["roi"] for g in groups}
+        self.assertEqual(
+            by_campaign, dict(zip(campaigns.ids, [200.0, -87.5], strict=True))
+        )
