@@ -17,7 +17,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-CONF = os.environ.get("OPS_CONF", "/var/lib/ops-suite/odoo.conf")
+CONF = os.environ.get("OPS_CONF") or sys.exit("OPS_CONF unset: use `make bench`")
 VENV = os.environ.get("OPS_VENV", "/var/lib/ops-suite/venv")
 DB = f"bench_ops_marketing_{os.getpid()}"
 CAMPAIGNS = 200

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 
-CONF = os.environ.get("OPS_CONF", "/var/lib/ops-suite/odoo.conf")
+CONF = os.environ.get("OPS_CONF") or sys.exit("OPS_CONF unset: use `make bench`")
 VENV = os.environ.get("OPS_VENV", "/var/lib/ops-suite/venv")
 DB = f"bench_ops_service_{os.getpid()}"
 TICKETS = int(os.environ.get("OPS_BENCH_TICKETS", "100000"))

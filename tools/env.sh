@@ -15,7 +15,8 @@ OPS_DB_USER=${OPS_DB_USER:-odoo}
 OPS_DB_PASSWORD=${OPS_DB_PASSWORD:-odoo}
 OPS_HTTP_PORT=${OPS_HTTP_PORT:-8069}
 OPS_PYTHON=${OPS_PYTHON:-python3.11}
-OPS_CONF=$OPS_STATE/odoo.conf
+# One configuration per checkout: its addons_path points at this checkout.
+OPS_CONF=$OPS_STATE/odoo-$(printf %s "$OPS_ROOT" | sha1sum | cut -c1-8).conf
 PY=$OPS_VENV/bin/python
 ODOO_BIN=$OPS_VENV/bin/odoo
 export OPS_ROOT OPS_STATE OPS_VENV ODOO_SRC OPS_PGPORT OPS_PGDATA OPS_DB_USER \
