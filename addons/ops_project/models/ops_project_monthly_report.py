@@ -1,5 +1,6 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -30,6 +31,12 @@ class OpsProjectMonthlyReport(models.Model):
     budget_total = fields.Monetary(readonly=True)
     actual_total = fields.Monetary(readonly=True)
     built_on = fields.Datetime(readonly=True)
+    xlsx_attachment_id = fields.Many2one(
+        "ir.attachment", string="Excel File", readonly=True, copy=False
+    )
+    pdf_attachment_id = fields.Many2one(
+        "ir.attachment", string="PDF File", readonly=True, copy=False
+    )
 
     _sql_constraints = [
         (
@@ -167,6 +174,46 @@ class OpsProjectMonthlyReport(models.Model):
         report._ops_replace_lines(lines)
         return report
 
+    @api.model
+    def _ops_build_and_store(self, company, month):
+        """Build (or rebuild) the report and store its Excel and PDF files as
+        attachments of the report, replacing the files of a previous build."""
+        report = self._ops_build(company, month)
+        report._ops_store_files()
+        return report
+
+    def _ops_store_files(self):
+        """Render the XLSX and the PDF of each report and keep them as its two
+        attachments: a rebuild overwrites them, it never adds more."""
+        Report = self.env["ir.actions.report"].sudo()
+        Attachment = self.env["ir.attachment"].sudo()
+        for rec in self.sudo():
+            xlsx, _kind = Report._render("ops_project.monthly_report_xlsx", rec.ids, {})
+            pdf, _kind = Report._render_qweb_pdf(
+                "ops_project.action_report_monthly_report_pdf", rec.ids
+            )
+            for field, content, extension, mimetype in (
+                (
+                    "xlsx_attachment_id",
+                    xlsx,
+                    "xlsx",
+                    "application/vnd.openxmlformats-officedocument"
+                    ".spreadsheetml.sheet",
+                ),
+                ("pdf_attachment_id", pdf, "pdf", "application/pdf"),
+            ):
+                vals = {
+                    "name": f"{rec.name}.{extension}",
+                    "datas": base64.b64encode(content),
+                    "mimetype": mimetype,
+                    "res_model": rec._name,
+                    "res_id": rec.id,
+                }
+                if rec[field]:
+                    rec[field].write(vals)
+                else:
+                    rec[field] = Attachment.create(vals)
+
     def _ops_replace_lines(self, lines):
         """Replace the report's lines in two statements, whatever their number
         (the ORM would insert them 100 at a time)."""
@@ -213,6 +260,7 @@ class OpsProjectMonthlyReport(models.Model):
                     "The monthly operations report %(name)s is ready.", name=rec.name
                 ),
                 partner_ids=partners.ids,
+                attachment_ids=(rec.xlsx_attachment_id | rec.pdf_attachment_id).ids,
                 subtype_xmlid="mail.mt_comment",
             )
 
@@ -220,11 +268,11 @@ class OpsProjectMonthlyReport(models.Model):
     def _cron_build_previous_month(self):
         month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
         for company in self.env["res.company"].sudo().search([("active", "=", True)]):
-            self._ops_build(company, month)._ops_send_to_executives()
+            self._ops_build_and_store(company, month)._ops_send_to_executives()
 
     def action_rebuild(self):
         for rec in self:
-            self._ops_build(rec.company_id, rec.month)
+            self._ops_build_and_store(rec.company_id, rec.month)
 
     def action_print_xlsx(self):
         return self.env.ref(

@@ -3,3 +3,4 @@ from . import test_project
 from . import test_monthly_report
 from . import test_security
 from . import test_tour
+from . import test_project_security

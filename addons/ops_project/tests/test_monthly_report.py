@@ -175,3 +175,54 @@ class TestMonthlyReport(OpsProjectCase):
         self.assertTrue(report)
         message = report.message_ids.filtered(lambda m: m.partner_ids)[:1]
         self.assertIn(self.gm.partner_id, message.partner_ids)
+
+    def _files(self, report):
+        return self.env["ir.attachment"].search(
+            [("res_model", "=", report._name), ("res_id", "=", report.id)]
+        )
+
+    def test_files_stored_and_replaced(self):
+        wizard = (
+            self.env["ops.project.monthly.report.wizard"]
+            .with_user(self.gm)
+            .create({"month": date(2026, 3, 9)})
+        )
+        report = self.Report.browse(wizard.action_build()["res_id"])
+        files = self._files(report)
+        self.assertEqual(len(files), 2)
+        self.assertEqual(
+            sorted(name.rsplit(".", 1)[1] for name in files.mapped("name")),
+            ["pdf", "xlsx"],
+        )
+        self.assertEqual(report.xlsx_attachment_id | report.pdf_attachment_id, files)
+        with zipfile.ZipFile(io.BytesIO(report.xlsx_attachment_id.raw)) as book:
+            self.assertIn("Fixture P1", book.read("xl/sharedStrings.xml").decode())
+        self.assertIn(b"Fixture P1", report.pdf_attachment_id.raw)
+        # A new cost changes the figures; rebuilding rewrites the same two files.
+        self.env["account.analytic.line"].create(
+            {
+                "name": "Late invoice",
+                "account_id": self.p1.account_id.id,
+                "date": date(2026, 3, 20),
+                "amount": -250,
+            }
+        )
+        old_pdf = report.pdf_attachment_id.raw
+        report.with_user(self.gm).action_rebuild()
+        self.assertEqual(self._files(report), files)
+        self.assertEqual(len(self._files(report)), 2)
+        self.assertNotEqual(report.pdf_attachment_id.raw, old_pdf)
+
+    def test_cron_message_carries_the_files(self):
+        self.Report._cron_build_previous_month()
+        self.Report._cron_build_previous_month()
+        report = self.Report.search([("company_id", "=", self.company.id)], limit=1)
+        self.assertEqual(len(self._files(report)), 2)
+        messages = report.message_ids.filtered(lambda m: m.partner_ids)
+        self.assertEqual(len(messages), 2)
+        for message in messages:
+            self.assertEqual(
+                message.attachment_ids,
+                report.xlsx_attachment_id | report.pdf_attachment_id,
+            )
+            self.assertIn(self.gm.partner_id, message.partner_ids)

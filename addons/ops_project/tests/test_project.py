@@ -3,11 +3,11 @@
 import base64
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import OpsProjectCase
+from .common import CTX, OpsProjectCase
 
 SIGNATURE = base64.b64encode(
     bytes.fromhex(
@@ -45,9 +45,60 @@ class TestProject(OpsProjectCase):
         with self.assertRaises(UserError):
             launch.validate_tier()
         self._approve(launch, self.manager_a)
+        # The operations manager's approval is not enough: senior management
+        # is the second configured tier.
+        self.assertEqual(launch.state, "draft")
+        with self.assertRaises(UserError):
+            as_manager.write({"stage_id": self.launch_stage.id})
+        with self.assertRaises(UserError):
+            launch.with_user(self.staff_b).validate_tier()
+        self._approve(launch, self.gm)
         self.assertEqual(launch.state, "accepted")
         as_manager.write({"stage_id": self.launch_stage.id})
         self.assertEqual(project.stage_id, self.launch_stage)
+
+    def test_launch_tiers_follow_configuration(self):
+        """The launch is accepted by the configured tiers, in their order: a
+        department added as a tier must approve too."""
+        tiers = self.env["tier.definition"].search(
+            [("model", "=", "ops.project.launch")], order="sequence desc"
+        )
+        self.assertEqual(
+            [tier.reviewer_group_id for tier in tiers],
+            [
+                self.env.ref("ops_base.group_ops_manager"),
+                self.env.ref("ops_base.group_ops_executive"),
+            ],
+        )
+        self.assertTrue(all(tiers.mapped("approve_sequence")))
+        security = self.env["res.groups"].create({"name": "Security department"})
+        auditor = new_test_user(
+            self.env,
+            login="t_op_security",
+            groups="ops_base.group_ops_user",
+            context=CTX,
+        )
+        auditor.groups_id = [Command.link(security.id)]
+        self.env["tier.definition"].create(
+            {
+                "name": "Security department accepts the launch",
+                "model_id": self.env["ir.model"]._get_id("ops.project.launch"),
+                "review_type": "group",
+                "reviewer_group_id": security.id,
+                "sequence": 1,
+                "approve_sequence": True,
+            }
+        )
+        project = self._approved_project()
+        launch = project.ops_launch_id.with_user(self.staff_a)
+        launch.line_ids.action_check()
+        launch.request_validation()
+        self.assertEqual(len(launch.review_ids), 3)
+        self._approve(launch, self.manager_a)
+        self._approve(launch, self.gm)
+        self.assertEqual(launch.state, "draft")
+        self._approve(launch, auditor)
+        self.assertEqual(launch.state, "accepted")
 
     def test_change_request_needs_signature_and_updates_project(self):
         project = self._approved_project()
@@ -123,6 +174,7 @@ class TestProject(OpsProjectCase):
         project.ops_launch_id.line_ids.action_check()
         project.ops_launch_id.request_validation()
         self._approve(project.ops_launch_id, self.manager_a)
+        self._approve(project.ops_launch_id, self.gm)
         project.with_user(self.manager_a).stage_id = self.env.ref(
             "ops_project.stage_phase_operation"
         )

@@ -24,7 +24,7 @@ class OpsProjectMonthlyReportWizard(models.TransientModel):
 
     def action_build(self):
         self.ensure_one()
-        report = self.env["ops.project.monthly.report"]._ops_build(
+        report = self.env["ops.project.monthly.report"]._ops_build_and_store(
             self.company_id, self.month
         )
         return {
