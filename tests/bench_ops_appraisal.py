@@ -17,34 +17,13 @@ cycle again creates nothing, and drops the database.
 Run: /var/lib/ops-suite/venv/bin/python tests/bench_ops_appraisal.py [N]
 """
 
-import os
-import subprocess
 import sys
 import time
 from datetime import date
 
-CONF = os.environ.get("OPS_CONF") or sys.exit("OPS_CONF unset: use `make bench`")
-VENV = os.environ.get("OPS_VENV", "/var/lib/ops-suite/venv")
-DB = f"bench_ops_appraisal_{os.getpid()}"
+import benchlib
+
 INDICATORS = 10
-
-
-def create_db():
-    subprocess.run(
-        [
-            os.path.join(VENV, "bin", "odoo"),
-            "-c",
-            CONF,
-            "-d",
-            DB,
-            "-i",
-            "ops_appraisal",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
 
 
 def generate(env, size):
@@ -128,60 +107,40 @@ def naive_start(env, cycle):
 
 def main():
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-    import odoo
-    from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config(["-c", CONF])
-    print(f"Creating database {DB} ...")
-    create_db()
-    try:
-        registry = Registry(DB)
-        with registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            department = generate(env, size)
-            Cycle = env["ops.appraisal.cycle"]
-            scope = [(6, 0, department.ids)]
-            batched = Cycle.create(
-                {
-                    "name": "Bench Q1",
-                    "date_start": date(2025, 1, 1),
-                    "date_end": date(2025, 3, 31),
-                    "department_ids": scope,
-                }
-            )
-            naive = Cycle.create(
-                {
-                    "name": "Bench Q2",
-                    "date_start": date(2025, 4, 1),
-                    "date_end": date(2025, 6, 30),
-                    "department_ids": scope,
-                }
-            )
-            print(f"{size} employees x {INDICATORS} indicators")
-            measure(env, "start cycle (batched, action_start)", batched.action_start)
-            measure(
-                env,
-                "naive loop, one employee at a time",
-                lambda: naive_start(env, naive),
-            )
-            measure(
-                env, "start the same cycle again (idempotent)", batched.action_start
-            )
-            count = env["hr.appraisal"].search_count(
-                [("ops_cycle_id", "=", batched.id)]
-            )
-            lines = env["ops.appraisal.line"].search_count(
-                [("appraisal_id.ops_cycle_id", "=", batched.id)]
-            )
-            print(f"appraisals in the batched cycle: {count}, indicator lines: {lines}")
-            assert count == size and lines == size * INDICATORS
-            cr.rollback()
-    finally:
-        Registry.delete(DB)
-        odoo.sql_db.close_db(DB)
-        odoo.service.db.exp_drop(DB)
-        print(f"Dropped {DB}")
+    with benchlib.throwaway_env("ops_appraisal") as env:
+        department = generate(env, size)
+        Cycle = env["ops.appraisal.cycle"]
+        scope = [(6, 0, department.ids)]
+        batched = Cycle.create(
+            {
+                "name": "Bench Q1",
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 3, 31),
+                "department_ids": scope,
+            }
+        )
+        naive = Cycle.create(
+            {
+                "name": "Bench Q2",
+                "date_start": date(2025, 4, 1),
+                "date_end": date(2025, 6, 30),
+                "department_ids": scope,
+            }
+        )
+        print(f"{size} employees x {INDICATORS} indicators")
+        measure(env, "start cycle (batched, action_start)", batched.action_start)
+        measure(
+            env,
+            "naive loop, one employee at a time",
+            lambda: naive_start(env, naive),
+        )
+        measure(env, "start the same cycle again (idempotent)", batched.action_start)
+        count = env["hr.appraisal"].search_count([("ops_cycle_id", "=", batched.id)])
+        lines = env["ops.appraisal.line"].search_count(
+            [("appraisal_id.ops_cycle_id", "=", batched.id)]
+        )
+        print(f"appraisals in the batched cycle: {count}, indicator lines: {lines}")
+        assert count == size and lines == size * INDICATORS
 
 
 if __name__ == "__main__":

@@ -11,35 +11,14 @@ SQL queries. The query count must not grow with the number of campaigns.
 Run: /var/lib/ops-suite/venv/bin/python tests/bench_ops_marketing.py
 """
 
-import os
-import subprocess
 import sys
 import time
 from datetime import date, timedelta
 
-CONF = os.environ.get("OPS_CONF") or sys.exit("OPS_CONF unset: use `make bench`")
-VENV = os.environ.get("OPS_VENV", "/var/lib/ops-suite/venv")
-DB = f"bench_ops_marketing_{os.getpid()}"
+import benchlib
+
 CAMPAIGNS = 200
 DAYS = 365
-
-
-def create_db():
-    subprocess.run(
-        [
-            os.path.join(VENV, "bin", "odoo"),
-            "-c",
-            CONF,
-            "-d",
-            DB,
-            "-i",
-            "ops_marketing",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
 
 
 def generate(env):
@@ -158,31 +137,16 @@ def measure(env, campaigns):
 
 
 def main():
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config(["-c", CONF])
-    print(f"Creating database {DB} ...")
-    create_db()
     ok = False
-    try:
-        registry = Registry(DB)
-        with registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            t0 = time.perf_counter()
-            campaigns = generate(env)
-            rows = env["ops.marketing.metric"].search_count([])
-            print(
-                f"Generated {len(campaigns)} campaigns and {rows} daily rows "
-                f"in {time.perf_counter() - t0:.1f} s"
-            )
-            ok = measure(env, campaigns)
-            cr.rollback()
-    finally:
-        Registry.delete(DB)
-        odoo.sql_db.close_db(DB)
-        odoo.service.db.exp_drop(DB)
-        print(f"Dropped database {DB}")
+    with benchlib.throwaway_env("ops_marketing") as env:
+        t0 = time.perf_counter()
+        campaigns = generate(env)
+        rows = env["ops.marketing.metric"].search_count([])
+        print(
+            f"Generated {len(campaigns)} campaigns and {rows} daily rows "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
+        ok = measure(env, campaigns)
     return 0 if ok else 1
 
 

@@ -13,36 +13,15 @@ projects.
 Run: /var/lib/ops-suite/venv/bin/python tests/bench_ops_project.py
 """
 
-import os
-import subprocess
 import sys
 import time
 from datetime import date, timedelta
 
-CONF = os.environ.get("OPS_CONF") or sys.exit("OPS_CONF unset: use `make bench`")
-VENV = os.environ.get("OPS_VENV", "/var/lib/ops-suite/venv")
-DB = f"bench_ops_project_{os.getpid()}"
+import benchlib
+
 SIZES = (10, 100, 1000)
 LINES = 50000
 MONTH = date(2026, 3, 1)
-
-
-def create_db():
-    subprocess.run(
-        [
-            os.path.join(VENV, "bin", "odoo"),
-            "-c",
-            CONF,
-            "-d",
-            DB,
-            "-i",
-            "ops_project",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
 
 
 def generate(env, size):
@@ -170,35 +149,20 @@ def measure(env, companies):
 
 
 def main():
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config(["-c", CONF])
-    print(f"Creating database {DB} ...")
-    create_db()
     ok = False
-    try:
-        registry = Registry(DB)
-        with registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            t0 = time.perf_counter()
-            companies = []
-            for size in SIZES:
-                company, accounts = generate(env, size)
-                companies.append((size, company))
-            add_lines(env, company, accounts)
-            lines = env["account.analytic.line"].search_count([])
-            print(
-                f"Generated {sum(SIZES)} projects and {lines} analytic lines "
-                f"in {time.perf_counter() - t0:.1f} s"
-            )
-            ok = measure(env, companies)
-            cr.rollback()
-    finally:
-        Registry.delete(DB)
-        odoo.sql_db.close_db(DB)
-        odoo.service.db.exp_drop(DB)
-        print(f"Dropped database {DB}")
+    with benchlib.throwaway_env("ops_project") as env:
+        t0 = time.perf_counter()
+        companies = []
+        for size in SIZES:
+            company, accounts = generate(env, size)
+            companies.append((size, company))
+        add_lines(env, company, accounts)
+        lines = env["account.analytic.line"].search_count([])
+        print(
+            f"Generated {sum(SIZES)} projects and {lines} analytic lines "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
+        ok = measure(env, companies)
     return 0 if ok else 1
 
 

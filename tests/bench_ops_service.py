@@ -18,32 +18,12 @@ Run: /var/lib/ops-suite/venv/bin/python tests/bench_ops_service.py
 """
 
 import os
-import subprocess
 import sys
 import time
 
-CONF = os.environ.get("OPS_CONF") or sys.exit("OPS_CONF unset: use `make bench`")
-VENV = os.environ.get("OPS_VENV", "/var/lib/ops-suite/venv")
-DB = f"bench_ops_service_{os.getpid()}"
+import benchlib
+
 TICKETS = int(os.environ.get("OPS_BENCH_TICKETS", "100000"))
-
-
-def create_db():
-    subprocess.run(
-        [
-            os.path.join(VENV, "bin", "odoo"),
-            "-c",
-            CONF,
-            "-d",
-            DB,
-            "-i",
-            "ops_service",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
 
 
 def generate(env):
@@ -140,48 +120,33 @@ def run(env, label):
 
 
 def main():
-    import odoo
-    from odoo.modules.registry import Registry
-
-    odoo.tools.config.parse_config(["-c", CONF])
-    print(f"Creating database {DB} ...", flush=True)
-    create_db()
     ok = False
-    try:
-        registry = Registry(DB)
-        with registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            t0 = time.perf_counter()
-            generate(env)
-            print(
-                f"Generated {TICKETS} open tickets in {time.perf_counter() - t0:.1f} s",
-                flush=True,
-            )
-            overdue = TICKETS - TICKETS // 10
-            created1, levels1 = run(env, "Run 1 (team leader)")
-            created2, levels2 = run(env, "Run 2 (nothing new)")
-            env.cr.execute(
-                "UPDATE helpdesk_ticket SET escalation_date = "
-                "escalation_date - interval '5 hours' WHERE escalation_level = '1'"
-            )
-            env.invalidate_all()
-            created3, levels3 = run(env, "Run 3 (service manager)")
-            created4, _levels4 = run(env, "Run 4 (nothing new)")
-            ok = (
-                created1 == overdue
-                and levels1.get("1") == overdue
-                and created2 == 0
-                and created3 == overdue
-                and levels3.get("2") == overdue
-                and created4 == 0
-            )
-            print("OK" if ok else "UNEXPECTED COUNTS", flush=True)
-            cr.rollback()
-    finally:
-        Registry.delete(DB)
-        odoo.sql_db.close_db(DB)
-        odoo.service.db.exp_drop(DB)
-        print(f"Dropped database {DB}")
+    with benchlib.throwaway_env("ops_service") as env:
+        t0 = time.perf_counter()
+        generate(env)
+        print(
+            f"Generated {TICKETS} open tickets in {time.perf_counter() - t0:.1f} s",
+            flush=True,
+        )
+        overdue = TICKETS - TICKETS // 10
+        created1, levels1 = run(env, "Run 1 (team leader)")
+        created2, levels2 = run(env, "Run 2 (nothing new)")
+        env.cr.execute(
+            "UPDATE helpdesk_ticket SET escalation_date = "
+            "escalation_date - interval '5 hours' WHERE escalation_level = '1'"
+        )
+        env.invalidate_all()
+        created3, levels3 = run(env, "Run 3 (service manager)")
+        created4, _levels4 = run(env, "Run 4 (nothing new)")
+        ok = (
+            created1 == overdue
+            and levels1.get("1") == overdue
+            and created2 == 0
+            and created3 == overdue
+            and levels3.get("2") == overdue
+            and created4 == 0
+        )
+        print("OK" if ok else "UNEXPECTED COUNTS", flush=True)
     return 0 if ok else 1
 
 
