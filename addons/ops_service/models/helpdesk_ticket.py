@@ -160,18 +160,18 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("first_response_date", "closed_date", "create_date")
     def _compute_service_hours(self):
+        def hours(start, end):
+            # create_date keeps microseconds, Datetime.now() does not: an
+            # answer in the same second must not come out negative.
+            return (
+                max((end - start).total_seconds() / 3600, 0.0) if start and end else 0.0
+            )
+
         for ticket in self:
-            start = ticket.create_date
-            ticket.response_hours = (
-                (ticket.first_response_date - start).total_seconds() / 3600
-                if start and ticket.first_response_date
-                else 0.0
+            ticket.response_hours = hours(
+                ticket.create_date, ticket.first_response_date
             )
-            ticket.resolution_hours = (
-                (ticket.closed_date - start).total_seconds() / 3600
-                if start and ticket.closed_date
-                else 0.0
-            )
+            ticket.resolution_hours = hours(ticket.create_date, ticket.closed_date)
 
     # ------------------------------------------------------------------------
     def _get_sla_ticket_domain(self):
