@@ -151,7 +151,7 @@ class HelpdeskTicket(models.Model):
             ticket.response_deadline = min(deadlines["response"], default=False)
             ticket.resolution_deadline = min(deadlines["resolution"], default=False)
 
-    @api.depends("response_breached", "resolution_breached", "stage_id.closed")
+    @api.depends("response_breached", "resolution_breached")
     def _compute_sla_breached(self):
         for ticket in self:
             breached = ticket.response_breached or ticket.resolution_breached

@@ -18,6 +18,20 @@ class TestComplaint(ServiceCase):
             {"name": "Agent At Fault", "user_id": cls.agent.id}
         )
 
+    def _staff_fault_complaint(self, **vals):
+        """A complaint ready to close with a penalty for ``self.employee``."""
+        return self._ticket(
+            self.cat_complaint,
+            complaint_cause="service",
+            root_cause="Impolite answer",
+            solution="Apology",
+            staff_at_fault=True,
+            responsible_employee_id=self.employee.id,
+            accountability_decision="penalty",
+            accountability_points=-2,
+            **vals,
+        )
+
     def test_close_requires_root_cause_and_solution(self):
         ticket = self._ticket(self.cat_complaint).with_user(self.agent)
         with self.assertRaisesRegex(ValidationError, "root cause.*solution"):
@@ -57,16 +71,7 @@ class TestComplaint(ServiceCase):
             ticket.stage_id = self.stage_done
 
     def test_agent_cannot_decide_accountability(self):
-        ticket = self._ticket(
-            self.cat_complaint,
-            complaint_cause="service",
-            root_cause="Impolite answer",
-            solution="Apology",
-            staff_at_fault=True,
-            responsible_employee_id=self.employee.id,
-            accountability_decision="penalty",
-            accountability_points=-2,
-        )
+        ticket = self._staff_fault_complaint()
         with self.assertRaisesRegex(UserError, "Only the team leader"):
             ticket.with_user(self.agent).stage_id = self.stage_done
         self.assertFalse(
@@ -76,17 +81,7 @@ class TestComplaint(ServiceCase):
         )
 
     def test_leader_closes_with_accountability_and_revisit(self):
-        ticket = self._ticket(
-            self.cat_complaint,
-            complaint_cause="service",
-            root_cause="Impolite answer",
-            solution="Apology",
-            staff_at_fault=True,
-            responsible_employee_id=self.employee.id,
-            accountability_decision="penalty",
-            accountability_amount=100,
-            accountability_points=-2,
-        )
+        ticket = self._staff_fault_complaint(accountability_amount=100)
         ticket.with_user(self.leader).stage_id = self.stage_done
         record = ticket.accountability_id
         self.assertTrue(record)
