@@ -42,6 +42,18 @@ class TestAccess(MarketingCase):
         self.campaign_b.brand_id = other_brand
         self.campaign_b.with_user(self.user_a).read(["name"])
 
+    def test_brand_department_sees_brand_campaigns(self):
+        brand_b = self.env["res.brand"].create({"name": "Brand of dept B"})
+        self.campaign_a.brand_id = brand_b
+        Report = self.env["ops.marketing.campaign.report"].with_user(self.user_b)
+        with self.assertRaises(AccessError):
+            self.campaign_a.with_user(self.user_b).read(["name"])
+        brand_b.ops_department_id = self.dept_b
+        self.campaign_a.with_user(self.user_b).read(["name"])
+        self.assertIn(self.campaign_a, self.Campaign.with_user(self.user_b).search([]))
+        self.env.flush_all()
+        self.assertIn(self.campaign_a, Report.search([]).campaign_id)
+
     def test_manager_sees_all_finance_reads_costs(self):
         both = self.campaign_a | self.campaign_b
         self.assertEqual(both.with_user(self.manager).read(["name"]).__len__(), 2)
