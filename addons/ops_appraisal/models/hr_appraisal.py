@@ -76,16 +76,9 @@ class HrAppraisal(models.Model):
     ops_line_ids = fields.One2many(
         "ops.appraisal.line", "appraisal_id", string="Indicators", copy=True
     )
-    ops_department_id = fields.Many2one(
-        "hr.department",
-        string="Appraised Department",
-        related="employee_id.department_id",
-        store=True,
-        index=True,
-    )
-    ops_job_id = fields.Many2one(
-        "hr.job", string="Appraised Position", related="employee_id.job_id", store=True
-    )
+    # OCA's related fields, stored for grouping (pivot, graph, search).
+    department_id = fields.Many2one(store=True, index=True)
+    job_id = fields.Many2one(store=True)
     ops_department_head_user_id = fields.Many2one(
         "res.users",
         string="Department Head",

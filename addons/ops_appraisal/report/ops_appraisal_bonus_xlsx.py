@@ -32,10 +32,10 @@ class OpsAppraisalBonusXlsx(models.AbstractModel):
                 sheet.write(0, col, header, bold)
             appraisals = cycle.appraisal_ids.filtered(
                 lambda a: a.ops_state in ("published", "acknowledged")
-            ).sorted(lambda a: (a.ops_department_id.name or "", a.employee_id.name))
+            ).sorted(lambda a: (a.department_id.name or "", a.employee_id.name))
             for row, appraisal in enumerate(appraisals, start=1):
                 sheet.write(row, 0, appraisal.employee_id.name)
-                sheet.write(row, 1, appraisal.ops_department_id.name or "")
+                sheet.write(row, 1, appraisal.department_id.name or "")
                 sheet.write_number(row, 2, round(appraisal.ops_total_score, 2))
                 sheet.write(row, 3, appraisal.ops_grade_id.code or "")
                 sheet.write_number(row, 4, appraisal.ops_bonus_coefficient)
