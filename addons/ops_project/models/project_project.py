@@ -230,6 +230,14 @@ class ProjectProject(models.Model):
                     "promoted into the solution library."
                 )
             )
+        if proposal and proposal.kind != "non_standard":
+            raise UserError(
+                self.env._(
+                    "Only a non-standard solution is promoted into the solution "
+                    "library: this project already started from a standard "
+                    "solution or an investment."
+                )
+            )
         solution = self.env["ops.project.solution"].create(
             {
                 "name": self.name,

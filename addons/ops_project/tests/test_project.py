@@ -168,9 +168,24 @@ class TestProject(OpsProjectCase):
         self.assertEqual(project.ops_open_high_risk_count, 0)
 
     def test_promote_delivered_solution(self):
-        project = self._approved_project(kind="standard")
+        standard = self._deliver(self._approved_project(kind="standard"))
+        with self.assertRaises(UserError):
+            standard.with_user(self.manager_a).action_ops_promote_solution()
+        proposal = self._proposal("non_standard")
+        proposal.request_validation()
+        for member in (self.gm, self.sales, self.product):
+            self._approve(proposal, member)
+        proposal.with_user(self.manager_a).action_create_project()
+        project = proposal.project_id
         with self.assertRaises(UserError):
             project.with_user(self.manager_a).action_ops_promote_solution()
+        self._deliver(project)
+        action = project.with_user(self.manager_a).action_ops_promote_solution()
+        solution = self.env["ops.project.solution"].browse(action["res_id"])
+        self.assertEqual(solution.source_project_id, project)
+        self.assertEqual(project.ops_solution_id, solution)
+
+    def _deliver(self, project):
         project.ops_launch_id.line_ids.action_check()
         project.ops_launch_id.request_validation()
         self._approve(project.ops_launch_id, self.manager_a)
@@ -178,10 +193,7 @@ class TestProject(OpsProjectCase):
         project.with_user(self.manager_a).stage_id = self.env.ref(
             "ops_project.stage_phase_operation"
         )
-        action = project.with_user(self.manager_a).action_ops_promote_solution()
-        solution = self.env["ops.project.solution"].browse(action["res_id"])
-        self.assertEqual(solution.source_project_id, project)
-        self.assertEqual(project.ops_solution_id, solution)
+        return project
 
     def test_project_created_by_hand_gets_a_launch_gate(self):
         Project = self.env["project.project"].with_context(
