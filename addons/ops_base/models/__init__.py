@@ -1,4 +1,6 @@
+from . import ops_guard
 from . import ops_tier_validation
+from . import ops_tier_vote
 from . import tier_review
 from . import tier_definition
 from . import res_company

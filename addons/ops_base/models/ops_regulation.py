@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .ops_guard import as_server
+
 
 class OpsRegulation(models.Model):
     """An operations regulation (运营管理制度), versioned.
@@ -23,6 +25,15 @@ class OpsRegulation(models.Model):
     _state_to = ["effective"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    _ops_transitions = {
+        "draft": ("effective", "cancel"),
+        "effective": ("superseded",),
+        "cancel": ("draft",),
+    }
+    _ops_frozen_fields = ("name", "code", "scope", "content", "company_id")
+    _ops_requester_field = "user_id"
+    _ops_department_field = False
+    _ops_server_fields = ("version", "previous_id", "effective_date")
 
     name = fields.Char(string="Title", required=True, tracking=True)
     code = fields.Char(required=True, tracking=True, help="e.g. OPS-001")
@@ -102,16 +113,30 @@ class OpsRegulation(models.Model):
                 raise UserError(
                     self.env._("Only a draft regulation can be put in force.")
                 )
-        self.write({"state": "effective", "effective_date": fields.Date.today()})
-        self.previous_id.filtered(lambda r: r.state == "effective").write(
-            {"state": "superseded"}
-        )
+        self.check_access("write")
+        self._ops_set_state("effective", {"effective_date": fields.Date.today()})
+        # Whoever puts the new version in force retires the old one, which
+        # they may not be allowed to write themselves.
+        self.sudo().previous_id.filtered(
+            lambda r: r.state == "effective"
+        )._ops_set_state("superseded")
+        return True
 
     def action_cancel(self):
-        self.write({"state": "cancel"})
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(self.env._("Only a draft regulation can be cancelled."))
+            if self.env.user != rec.user_id:
+                rec._ops_check_groups("ops_base.group_ops_manager")
+        self.check_access("write")
+        self._ops_set_state("cancel")
+        return True
 
     def action_draft(self):
-        self.filtered(lambda r: r.state == "cancel").write({"state": "draft"})
+        self._ops_check_groups("ops_base.group_ops_manager")
+        self.check_access("write")
+        self.filtered(lambda r: r.state == "cancel")._ops_set_state("draft")
+        return True
 
     def action_new_version(self):
         self.ensure_one()
@@ -124,7 +149,10 @@ class OpsRegulation(models.Model):
             order="version desc",
             limit=1,
         )
-        new = self.copy({"version": last.version + 1, "previous_id": self.id})
+        self.check_access("write")
+        new = as_server(self).copy(
+            {"version": last.version + 1, "previous_id": self.id}
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

@@ -1,20 +1,35 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class TierDefinition(models.Model):
     _inherit = "tier.definition"
+
+    ops_department_scope = fields.Boolean(
+        string="Department Managers Only",
+        help="Of the reviewers, only those who manage the record's department "
+        "(or a department above it) are asked. A record without department "
+        "is asked of every reviewer.",
+    )
+    ops_decision_rule = fields.Selection(
+        selection=[
+            ("any", "Any one member"),
+            ("majority", "Majority of members"),
+            ("all", "All members"),
+        ],
+        string="Decision Rule",
+        default="any",
+        required=True,
+        help="For a step with several reviewers deciding as a body (board, GM "
+        "office): each member votes and the step is approved when the rule is "
+        "met, rejected when it can no longer be met.",
+    )
 
     @api.model
     def _get_tier_validation_model_names(self):
         # Every concrete model built on the suite's approval mixin can get
         # tiers, so no ops addon has to register itself here by hand.
         res = super()._get_tier_validation_model_names()
-        mixin = self.env.registry["ops.tier.validation"]
-        res += sorted(
-            name
-            for name, model in self.env.registry.items()
-            if not model._abstract and issubclass(model, mixin) and name not in res
-        )
-        return res
+        names = self.env["tier.review"]._ops_model_names()
+        return res + [name for name in names if name not in res]

@@ -1,39 +1,290 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+from collections import defaultdict
+
 from markupsafe import Markup
 
-from odoo import models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
+from odoo.osv import expression
+
+from .ops_guard import as_server, is_server
+
+DECIDED = ("approved", "rejected")
 
 
 class TierReview(models.Model):
+    """Reviews of the suite's records belong to the engine.
+
+    OCA lets every internal user create, write and delete any review, and
+    lets portal users read them. For operations records a review is created
+    and removed by the engine only, decided only through the record's
+    Approve/Reject actions, and visible only to those who can read the
+    record it reviews.
+    """
+
     _inherit = "tier.review"
 
+    ops_vote_ids = fields.One2many(
+        "ops.tier.vote", "review_id", string="Votes", readonly=True
+    )
+    ops_decision_rule = fields.Selection(related="definition_id.ops_decision_rule")
+    ops_minutes = fields.Text(
+        string="Minutes",
+        readonly=True,
+        help="How a collective body decided: each member's vote and comment.",
+    )
+
+    # Which reviews are ours ------------------------------------------------
+
+    @api.model
+    @tools.ormcache()
+    def _ops_model_names(self):
+        # Walk the inheritance by name: class identity changes whenever the
+        # registry is rebuilt.
+        registry = self.env.registry
+        names, todo = set(), ["ops.tier.validation"]
+        while todo:
+            for child in registry[todo.pop()]._inherit_children:
+                if child not in names and child in registry:
+                    names.add(child)
+                    todo.append(child)
+        return tuple(sorted(n for n in names if not registry[n]._abstract))
+
     def _ops_reviews(self):
-        mixin = self.env.registry["ops.tier.validation"]
-        return self.filtered(lambda r: isinstance(self.env[r.model], mixin))
+        names = set(self._ops_model_names())
+        return self.filtered(lambda r: r.sudo().model in names)
+
+    # Creation, edition, deletion -------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        names = set(self._ops_model_names())
+        if not is_server(self) and any(v.get("model") in names for v in vals_list):
+            raise AccessError(
+                self.env._(
+                    "Approval steps are created by submitting the record for "
+                    "approval, not by hand."
+                )
+            )
+        return super().create(vals_list)
 
     def write(self, vals):
-        decided = vals.get("status") in ("approved", "rejected")
-        ops_reviews = self._ops_reviews() if decided else self.browse()
-        # Every internal user may write tier.review (OCA's access rules), so
-        # without this an RPC call could approve a review on someone's behalf.
-        if ops_reviews and not self.env.su:
-            for review in ops_reviews:
-                if self.env.user not in review.reviewer_ids:
-                    raise AccessError(
-                        self.env._(
-                            "Only the reviewers of “%(review)s” may approve or "
-                            "reject it.",
-                            review=review.name or review.definition_id.name,
-                        )
-                    )
+        ops_reviews = self._ops_reviews()
+        if ops_reviews and not is_server(self):
+            ops_reviews._ops_check_client_write(vals)
+        decided = vals.get("status") in DECIDED
         res = super().write(vals)
-        # OCA only notifies the next reviewers; the regulations want every
-        # decision on the record's history.
-        for review in ops_reviews:
-            review._ops_post_decision()
+        if decided:
+            for review in ops_reviews:
+                review._ops_post_decision()
         return res
+
+    def _ops_check_client_write(self, vals):
+        user = self.env.user
+        for fname, value in vals.items():
+            if fname == "comment":
+                # The decision dialog stores the reviewer's comment first.
+                if all(
+                    user in r.reviewer_ids and r.status in ("waiting", "pending")
+                    for r in self
+                ):
+                    continue
+            elif fname == "status" and all(r.status == value for r in self):
+                continue
+            raise AccessError(
+                self.env._(
+                    "Approval steps are decided with the Approve and Reject "
+                    "buttons of the record they review; they cannot be edited."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _ops_unlink_only_by_engine(self):
+        if not is_server(self) and self._ops_reviews():
+            raise AccessError(
+                self.env._(
+                    "Approval steps cannot be deleted; withdraw or reset the "
+                    "approval of the record instead."
+                )
+            )
+
+    # Visibility ------------------------------------------------------------
+
+    @api.model
+    def _ops_visibility_domain(self):
+        names = self._ops_model_names()
+        domain = [("model", "not in", names)]
+        user = self.env.user
+        if user._is_portal() or user._is_public():
+            return domain
+        for name in names:
+            Model = self.env[name].with_context(active_test=False)
+            if not Model.has_access("read"):
+                continue
+            domain = expression.OR(
+                [domain, [("model", "=", name), ("res_id", "in", Model._search([]))]]
+            )
+        return domain
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su and not is_server(self, "ops_review_visibility"):
+            inner = as_server(self, "ops_review_visibility")
+            domain = expression.AND([domain, inner._ops_visibility_domain()])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _check_access(self, operation):
+        res = super()._check_access(operation)
+        if res or self.env.su or operation != "read":
+            return res
+        forbidden = self.browse()
+        user = self.env.user
+        ours = self.sudo()._ops_reviews()
+        if user._is_portal() or user._is_public():
+            forbidden = ours
+        else:
+            by_model = defaultdict(list)
+            for review in ours:
+                by_model[review.model].append(review)
+            for name, reviews in by_model.items():
+                records = (
+                    self.env[name]
+                    .with_context(active_test=False)
+                    .browse({r.res_id for r in reviews})
+                )
+                readable = set(records._filtered_access("read").ids)
+                forbidden |= self.browse(
+                    [r.id for r in reviews if r.res_id not in readable]
+                )
+        if not forbidden:
+            return None
+        forbidden = self.browse(forbidden.ids)
+
+        def make_error():
+            return AccessError(
+                self.env._(
+                    "You cannot see the approval steps of a record you cannot read."
+                )
+            )
+
+        return forbidden, make_error
+
+    # Reviewers -------------------------------------------------------------
+
+    def _get_reviewers(self):
+        users = super()._get_reviewers()
+        if self.model not in self._ops_model_names() or not self.res_id:
+            return users
+        record = self.env[self.model].sudo().browse(self.res_id)
+        company = record._get_company()
+        users = users.filtered(lambda u: u.active and company in u.company_ids)
+        if self.definition_id.ops_department_scope:
+            users = self._ops_department_managers(record, users)
+        return users - record._ops_requesters() - self.sudo().requested_by
+
+    def _ops_department_managers(self, record, users):
+        """Members of ``users`` who manage the record's department or one
+        above it; a record without department is the company's."""
+        department = record._ops_department()
+        if not department:
+            return users
+        managers = self.env["res.users"]
+        while department:
+            managers |= department.manager_id.user_id
+            department = department.parent_id
+        return users & managers
+
+    # Collective bodies -----------------------------------------------------
+
+    def _ops_vote(self, decision):
+        """Record the current user's vote on reviews decided by a body.
+
+        Return the reviews whose outcome is now settled (all of them for a
+        plain tier), which the caller approves or rejects.
+        """
+        settled = self.browse()
+        user = self.env.user
+        for review in self:
+            rule = review.definition_id.ops_decision_rule or "any"
+            members = review.reviewer_ids
+            if rule == "any" or len(members) <= 1:
+                settled |= review
+                continue
+            self.env["ops.tier.vote"].sudo().create(
+                {
+                    "review_id": review.id,
+                    "user_id": user.id,
+                    "decision": decision,
+                    "comment": review.comment,
+                }
+            )
+            votes = review.sudo().ops_vote_ids
+            approvals = len(votes.filtered(lambda v: v.decision == "approve"))
+            rejections = len(votes) - approvals
+            size = len(members | votes.user_id)
+            if rule == "all":
+                needed = size
+            else:
+                needed = math.floor(size / 2) + 1
+            if decision == "approve" and approvals >= needed:
+                settled |= review
+            elif decision == "reject" and size - rejections < needed:
+                settled |= review
+            review._ops_post_vote(decision, approvals, rejections, size)
+            if review in settled:
+                as_server(review).write({"ops_minutes": review._ops_minutes_text()})
+        return settled
+
+    def _ops_post_vote(self, decision, approvals, rejections, size):
+        record = self.env[self.model].browse(self.res_id)
+        if not hasattr(record, "message_post"):
+            return
+        if decision == "approve":
+            text = self.env._(
+                "%(user)s voted for: %(review)s (%(yes)s for, %(no)s against, "
+                "%(size)s members)",
+                user=self.env.user.name,
+                review=self.name or "",
+                yes=approvals,
+                no=rejections,
+                size=size,
+            )
+        else:
+            text = self.env._(
+                "%(user)s voted against: %(review)s (%(yes)s for, %(no)s against, "
+                "%(size)s members)",
+                user=self.env.user.name,
+                review=self.name or "",
+                yes=approvals,
+                no=rejections,
+                size=size,
+            )
+        record.sudo().message_post(
+            body=Markup("<p>%s</p>") % text, subtype_xmlid="mail.mt_note"
+        )
+
+    def _ops_minutes_text(self):
+        rule = dict(
+            self.definition_id._fields["ops_decision_rule"]._description_selection(
+                self.env
+            )
+        ).get(self.definition_id.ops_decision_rule, "")
+        lines = [self.env._("Decision rule: %(rule)s", rule=rule)]
+        for vote in self.sudo().ops_vote_ids.sorted("id"):
+            label = (
+                self.env._("for")
+                if vote.decision == "approve"
+                else self.env._("against")
+            )
+            line = f"{vote.date:%Y-%m-%d %H:%M} {vote.user_id.name}: {label}"
+            if vote.comment:
+                line += f" — {vote.comment}"
+            lines.append(line)
+        return "\n".join(lines)
+
+    # History ---------------------------------------------------------------
 
     def _ops_post_decision(self):
         self.ensure_one()

@@ -2,3 +2,4 @@ from . import test_regulation_approval
 from . import test_access
 from . import test_tour
 from . import test_accountability
+from . import test_engine

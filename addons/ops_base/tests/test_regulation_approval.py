@@ -99,9 +99,15 @@ class TestRegulationApproval(TransactionCase):
         self.assertEqual(v2.state, "effective")
 
     def test_duplicate_version_refused(self):
+        # Users never set the version: new versions come from "New Version".
+        with self.assertRaises(AccessError):
+            self.Regulation.create({"name": "Copy", "code": "T-002", "version": 3})
+        # The database still refuses a duplicate that server code would make.
         with (
             self.assertRaises(IntegrityError),
             mute_logger("odoo.sql_db"),
             self.cr.savepoint(),
         ):
-            self.Regulation.create({"name": "Copy", "code": "T-001", "version": 1})
+            self.Regulation.sudo().create(
+                {"name": "Copy", "code": "T-001", "version": 1}
+            )
