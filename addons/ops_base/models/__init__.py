@@ -7,3 +7,5 @@ from . import res_company
 from . import res_config_settings
 from . import ops_regulation
 from . import ops_accountability
+from . import ir_attachment
+from . import comment_wizard

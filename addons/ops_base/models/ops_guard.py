@@ -11,6 +11,7 @@ send that object, and ``is`` comparison cannot be fooled by an equal value.
 
 from odoo import api, models
 from odoo.exceptions import AccessError
+from odoo.tools.misc import clean_context
 
 
 class _ServerToken:
@@ -29,11 +30,26 @@ SERVER = _ServerToken()
 # client could send them, so the suite's models only accept them from the
 # server (see ``strip_client_keys``).
 TIER_SKIP_KEYS = ("skip_validation_check", "skip_check_state_condition")
+# Client keys that must not ride along when the server acts: they would
+# silence the audit trail or defer OCA's status bookkeeping.
+CLIENT_KEYS = TIER_SKIP_KEYS + (
+    "tracking_disable",
+    "mail_notrack",
+    "mail_create_nolog",
+    "tier_validation_defer_compute_can_review",
+)
 
 
 def as_server(records, key="ops_server"):
     """Return ``records`` marked as acting for the server under ``key``."""
-    return records.with_context(**{key: SERVER})
+    # clean_context drops every default_* key: a client's default_status or
+    # default_state must not fill the records the server creates for it.
+    ctx = clean_context(records.env.context)
+    for k in CLIENT_KEYS:
+        if ctx.get(k) is not SERVER:
+            ctx.pop(k, None)
+    ctx[key] = SERVER
+    return records.with_context(ctx)
 
 
 def is_server(records, key="ops_server", allow_su=True):
@@ -83,6 +99,15 @@ class OpsGuardedMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if self._ops_server_fields and not is_server(self):
+            # default_<field> in the context is a value sent by the client too
+            self._ops_check_server_fields(
+                [
+                    f
+                    for f in self._ops_server_fields
+                    if self.env.context.get(f"default_{f}") not in (None, False)
+                ]
+            )
         for vals in vals_list:
             self._ops_check_server_fields(
                 [f for f, v in vals.items() if v not in (False, None, 0, [])]

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .ops_guard import as_server
+from .ops_guard import as_server, is_server
 
 
 class OpsRegulation(models.Model):
@@ -30,7 +30,15 @@ class OpsRegulation(models.Model):
         "effective": ("superseded",),
         "cancel": ("draft",),
     }
-    _ops_frozen_fields = ("name", "code", "scope", "content", "company_id")
+    _ops_frozen_fields = (
+        "name",
+        "code",
+        "scope",
+        "content",
+        "company_id",
+        "attachment_ids",
+        "user_id",
+    )
     _ops_requester_field = "user_id"
     _ops_department_field = False
     _ops_server_fields = ("version", "previous_id", "effective_date")
@@ -102,6 +110,13 @@ class OpsRegulation(models.Model):
         for rec in self:
             rec.display_name = f"[{rec.code}] {rec.name} v{rec.version}"
 
+    def write(self, vals):
+        # The owner is who may cancel and restart: only a manager hands it on.
+        if "user_id" in vals and not is_server(self):
+            if any(rec.user_id.id != vals["user_id"] for rec in self):
+                self._ops_check_groups("ops_base.group_ops_manager")
+        return super().write(vals)
+
     def action_make_effective(self):
         """Put approved regulations in force, superseding their previous version.
 
@@ -117,9 +132,12 @@ class OpsRegulation(models.Model):
         self._ops_set_state("effective", {"effective_date": fields.Date.today()})
         # Whoever puts the new version in force retires the old one, which
         # they may not be allowed to write themselves.
-        self.sudo().previous_id.filtered(
-            lambda r: r.state == "effective"
-        )._ops_set_state("superseded")
+        for rec in self.sudo():
+            rec.previous_id.filtered(
+                lambda r, rec=rec: r.state == "effective"
+                and r.code == rec.code
+                and r.company_id == rec.company_id
+            )._ops_set_state("superseded")
         return True
 
     def action_cancel(self):

@@ -224,9 +224,30 @@ class OpsTierValidation(models.AbstractModel):
         self.check_access("write")
         return True
 
+    @api.depends_context("uid")
+    @api.depends("review_ids.status")
+    def _compute_can_review(self):
+        # OCA reads each review's reviewers one record at a time (one query
+        # per row of a list view, and of the systray counter): load them once.
+        self.review_ids.mapped("reviewer_ids")
+        self.sudo().review_ids.mapped("ops_vote_ids.user_id")
+        return super()._compute_can_review()
+
+    def update_field_translations(self, field_name, translations, source_lang=None):
+        # Translations are written with SQL, around write(): same rules.
+        if not is_server(self):
+            self._ops_check_server_fields([field_name])
+            self._ops_check_client_write({field_name: None})
+        return super().update_field_translations(
+            field_name, translations, source_lang=source_lang
+        )
+
     @api.returns("tier.review")
     def request_validation(self):
-        self = strip_client_keys(self)
+        # [id, id] or two workers at once would create the steps twice.
+        self = strip_client_keys(self).browse(list(dict.fromkeys(self.ids)))
+        self._ops_lock()
+        self.invalidate_recordset(["need_validation"])
         self._ops_check_can_request()
         reviews = super(OpsTierValidation, as_server(self)).request_validation()
         for review in reviews:

@@ -1,6 +1,8 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.osv import expression
 
 
 class OpsTierVote(models.Model):
@@ -30,3 +32,25 @@ class OpsTierVote(models.Model):
             "Each member votes once on an approval step.",
         ),
     ]
+
+    # A vote is part of the review: visible only with the reviewed record.
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su:
+            domain = expression.AND(
+                [domain, [("review_id", "in", self.env["tier.review"]._search([]))]]
+            )
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _check_access(self, operation):
+        res = super()._check_access(operation)
+        if res or self.env.su or operation != "read":
+            return res
+        reviews = self.env["tier.review"].browse(self.sudo().review_id.ids)
+        readable = reviews._filtered_access("read")
+        forbidden = self.filtered(lambda v: v.sudo().review_id not in readable)
+        if not forbidden:
+            return None
+        return forbidden, lambda: AccessError(
+            self.env._("You cannot see the votes on a record you cannot read.")
+        )

@@ -58,22 +58,41 @@ class TierReview(models.Model):
 
     # Creation, edition, deletion -------------------------------------------
 
+    def _ops_refuse_manual_create(self):
+        raise AccessError(
+            self.env._(
+                "Approval steps are created by submitting the record for "
+                "approval, not by hand."
+            )
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
+        if is_server(self):
+            return super().create(vals_list)
         names = set(self._ops_model_names())
-        if not is_server(self) and any(v.get("model") in names for v in vals_list):
-            raise AccessError(
-                self.env._(
-                    "Approval steps are created by submitting the record for "
-                    "approval, not by hand."
-                )
-            )
-        return super().create(vals_list)
+        default = self.env.context.get("default_model")
+        if any(v.get("model", default) in names for v in vals_list):
+            self._ops_refuse_manual_create()
+        records = super().create(vals_list)
+        # Whatever filled ``model`` (a default, an override), the result counts.
+        if records.sudo()._ops_reviews():
+            self._ops_refuse_manual_create()
+        return records
 
     def write(self, vals):
         ops_reviews = self._ops_reviews()
-        if ops_reviews and not is_server(self):
-            ops_reviews._ops_check_client_write(vals)
+        if not is_server(self):
+            if ops_reviews:
+                ops_reviews._ops_check_client_write(vals)
+            if vals.get("model") in self._ops_model_names():
+                # re-pointing another review into an operations record
+                raise AccessError(
+                    self.env._(
+                        "Approval steps are decided with the Approve and Reject "
+                        "buttons of the record they review; they cannot be edited."
+                    )
+                )
         decided = vals.get("status") in DECIDED
         res = super().write(vals)
         if decided:
@@ -83,7 +102,7 @@ class TierReview(models.Model):
 
     def _ops_check_client_write(self, vals):
         user = self.env.user
-        for fname, value in vals.items():
+        for fname in vals:
             if fname == "comment":
                 # The decision dialog stores the reviewer's comment first.
                 if all(
@@ -91,8 +110,6 @@ class TierReview(models.Model):
                     for r in self
                 ):
                     continue
-            elif fname == "status" and all(r.status == value for r in self):
-                continue
             raise AccessError(
                 self.env._(
                     "Approval steps are decided with the Approve and Reject "
@@ -179,7 +196,13 @@ class TierReview(models.Model):
             return users
         record = self.env[self.model].sudo().browse(self.res_id)
         company = record._get_company()
-        users = users.filtered(lambda u: u.active and company in u.company_ids)
+        users = users.filtered(
+            lambda u: u.active
+            and company in u.company_ids
+            # a reviewer without access to the model could never decide it
+            # (record rules may grant reviewers access, so ACLs only)
+            and record.browse().with_user(u).has_access("read")
+        )
         if self.definition_id.ops_department_scope:
             users = self._ops_department_managers(record, users)
         return users - record._ops_requesters() - self.sudo().requested_by
@@ -209,7 +232,9 @@ class TierReview(models.Model):
         for review in self:
             rule = review.definition_id.ops_decision_rule or "any"
             members = review.reviewer_ids
-            if rule == "any" or len(members) <= 1:
+            cast = review.sudo().ops_vote_ids
+            # votes already cast count even if their author left the body
+            if rule == "any" or len(members | cast.user_id) <= 1:
                 settled |= review
                 continue
             self.env["ops.tier.vote"].sudo().create(
