@@ -216,6 +216,38 @@ class TestEngine(TransactionCase):
 
     # Reviews belong to the engine ------------------------------------------
 
+    def test_client_defaults_do_not_forge_reviews(self):
+        rec = self._new("D-defaults")
+        Review = self.env["tier.review"].with_user(self.requester)
+        with self.assertRaises(AccessError):
+            Review.with_context(default_model=rec._name).create(
+                {"res_id": rec.id, "status": "approved"}
+            )
+        with self.assertRaises(AccessError):
+            rec.with_context(default_model=rec._name).write(
+                {"review_ids": [Command.create({"status": "approved"})]}
+            )
+        # A default sent with the request does not reach the created steps.
+        rec.with_context(default_status="approved").request_validation()
+        self.assertTrue(rec.review_ids)
+        self.assertNotIn("approved", rec.review_ids.mapped("status"))
+        self.assertNotEqual(rec.validation_status, "validated")
+
+    def test_reviews_of_other_models_cannot_be_repointed(self):
+        rec = self._new("D-repoint")
+        foreign = (
+            self.env["tier.review"]
+            .with_user(self.requester)
+            .create({"model": "res.partner", "res_id": rec.id, "status": "approved"})
+        )
+        with self.assertRaises(AccessError):
+            foreign.write({"model": rec._name})
+        self.assertFalse(rec.review_ids)
+
+    def test_server_fields_refuse_client_defaults(self):
+        with self.assertRaises(AccessError):
+            self.Tester.with_context(default_escalation=4).create({"name": "D-def"})
+
     def test_reviews_cannot_be_forged(self):
         rec = self._submitted("D-forge")
         review = rec.review_ids
@@ -257,6 +289,15 @@ class TestEngine(TransactionCase):
         self.assertFalse(Review.with_user(self.portal).search(domain))
         with self.assertRaises(AccessError):
             rec.review_ids.with_user(self.portal).read(["status"])
+
+    def test_votes_visible_only_with_the_record(self):
+        rec = self._submitted("B-secret")
+        rec.with_user(self.members[0]).validate_tier()
+        Vote = self.env["ops.tier.vote"]
+        self.assertTrue(Vote.with_user(self.members[1]).search([]))
+        self.assertFalse(Vote.with_user(self.outsider).search([]))
+        with self.assertRaises(AccessError):
+            rec.review_ids.ops_vote_ids.with_user(self.outsider).read(["decision"])
 
     # Segregation of duties -------------------------------------------------
 
