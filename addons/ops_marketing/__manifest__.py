@@ -5,7 +5,7 @@
     "summary": "Brand positioning and plans, campaigns with approval, KPIs and "
     "ROI from CRM and analytic, publicity review, brand protection, "
     "customer layers",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Operations",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite contributors",
@@ -33,6 +33,7 @@
         "report/ops_marketing_reports.xml",
         "wizards/ops_marketing_metric_import_views.xml",
         "wizards/ops_marketing_export_views.xml",
+        "wizards/ops_marketing_campaign_change_views.xml",
     ],
     "demo": ["demo/ops_marketing_demo.xml"],
     "assets": {

@@ -1,3 +1,5 @@
+from . import ops_marketing_number_mixin
+from . import ops_marketing_state_guard
 from . import res_company
 from . import res_config_settings
 from . import res_brand
@@ -7,5 +9,6 @@ from . import ops_marketing_campaign
 from . import ops_marketing_metric
 from . import ops_marketing_content
 from . import ops_brand_incident
+from . import ops_marketing_customer_layer
 from . import res_partner
 from . import ops_marketing_campaign_channel

@@ -2,17 +2,35 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.ops_base.models.ops_guard import as_server
+
 
 class OpsBrandIncident(models.Model):
     """Brand protection: infringement (侵权行为) or negative information (负面信息)."""
 
     _name = "ops.brand.incident"
     _description = "Brand Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "ops.marketing.state.guard",
+        "ops.guarded.mixin",
+    ]
     _order = "deadline, id desc"
+    _check_company_auto = True
+
+    _ops_marketing_initial_state = "new"
+    _ops_marketing_transitions = {
+        "new": ("in_progress", "resolved", "cancel"),
+        "in_progress": ("resolved", "cancel"),
+    }
+    # Set by the escalation cron only: clearing it would escalate again.
+    _ops_server_fields = ("escalated_date",)
 
     name = fields.Char(string="Subject", required=True, tracking=True)
-    brand_id = fields.Many2one("res.brand", required=True, index=True, tracking=True)
+    brand_id = fields.Many2one(
+        "res.brand", required=True, index=True, tracking=True, check_company=True
+    )
     incident_type = fields.Selection(
         [("infringement", "Infringement"), ("negative", "Negative Information")],
         string="Type",
@@ -81,14 +99,18 @@ class OpsBrandIncident(models.Model):
         return ["!", "&", *domain]
 
     def action_start(self):
-        self.write({"state": "in_progress"})
+        self._ops_marketing_check_user("user_id")
+        return self._ops_marketing_set_state("in_progress")
 
     def action_resolve(self):
-        self.write({"state": "resolved"})
+        self._ops_marketing_check_user("user_id")
+        self._ops_marketing_set_state("resolved")
         self.activity_feedback(["ops_marketing.mail_activity_incident_escalation"])
+        return True
 
     def action_cancel(self):
-        self.write({"state": "cancel"})
+        self._ops_marketing_check_user("user_id")
+        return self._ops_marketing_set_state("cancel")
 
     @api.model
     def _cron_escalate_overdue(self):
@@ -113,5 +135,5 @@ class OpsBrandIncident(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        incidents.write({"escalated_date": fields.Date.context_today(self)})
+        as_server(incidents).write({"escalated_date": fields.Date.context_today(self)})
         return incidents

@@ -1,5 +1,7 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -9,11 +11,31 @@ class OpsBrandPlan(models.Model):
 
     _name = "ops.brand.plan"
     _description = "Brand Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "ops.marketing.state.guard",
+        "ops.marketing.number.mixin",
+    ]
     _order = "year desc, brand_id"
+    _check_company_auto = True
+
+    _ops_marketing_initial_state = "draft"
+    _ops_marketing_transitions = {"draft": ("active",), "active": ("closed",)}
+    _ops_marketing_number_fields = (
+        "year",
+        "target_market_share",
+        "actual_market_share",
+        "target_awareness",
+        "actual_awareness",
+        "target_reputation",
+        "actual_reputation",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
-    brand_id = fields.Many2one("res.brand", required=True, index=True, tracking=True)
+    brand_id = fields.Many2one(
+        "res.brand", required=True, index=True, tracking=True, check_company=True
+    )
     year = fields.Integer(
         required=True,
         default=lambda self: fields.Date.context_today(self).year,
@@ -92,13 +114,16 @@ class OpsBrandPlan(models.Model):
                 plan.target_reputation,
                 plan.actual_reputation,
             )
-            if any(v < 0 or v > 100 for v in values):
+            # NaN compares False with everything: test finiteness first.
+            if any(not math.isfinite(v) or v < 0 or v > 100 for v in values):
                 raise ValidationError(
                     self.env._("Shares, awareness and scores lie between 0 and 100.")
                 )
 
     def action_activate(self):
-        self.write({"state": "active"})
+        self._ops_marketing_check_user()
+        return self._ops_marketing_set_state("active")
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._ops_marketing_check_user()
+        return self._ops_marketing_set_state("closed")

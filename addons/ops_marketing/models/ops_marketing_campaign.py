@@ -2,8 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.ops_base.models.ops_guard import as_server, is_server
 
 
 def safe_ratio(numerator, denominator, factor=100.0):
@@ -18,7 +22,12 @@ class OpsMarketingCampaign(models.Model):
 
     _name = "ops.marketing.campaign"
     _description = "Marketing Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ops.tier.validation"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "ops.tier.validation",
+        "ops.marketing.number.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -26,6 +35,63 @@ class OpsMarketingCampaign(models.Model):
     _state_to = ["running"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+
+    _ops_initial_state = "draft"
+    _ops_transitions = {
+        "draft": ("approval", "cancel"),
+        # back to draft to change the plan before it runs
+        "approval": ("running", "draft", "cancel"),
+        # back to approval: budget change request (action_request_change)
+        "running": ("ended", "approval", "cancel"),
+        "ended": ("evaluated",),
+        "cancel": ("draft",),
+    }
+    # What the approvers decided on. Daily metrics, participants, the plan's
+    # text and the accounting links stay editable while the campaign runs.
+    _ops_frozen_fields = (
+        "name",
+        "theme",
+        "brand_id",
+        "user_id",
+        "department_id",
+        "company_id",
+        "date_start",
+        "date_end",
+        "place",
+        "campaign_form",
+        "channel_ids",
+        "budget",
+        "target_impressions",
+        "target_clicks",
+        "target_conversions",
+        "target_followers",
+        "target_leads",
+        "target_revenue",
+        "channel_target_ids",
+    )
+    _ops_server_fields = (
+        "evaluation_date",
+        "eval_impressions",
+        "eval_clicks",
+        "eval_ctr",
+        "eval_conversions",
+        "eval_conversion_rate",
+        "eval_followers",
+        "eval_lead_count",
+        "eval_won_revenue",
+        "eval_cost",
+        "eval_roi",
+        "last_reminder_date",
+    )
+    _ops_marketing_number_fields = (
+        "budget",
+        "target_impressions",
+        "target_clicks",
+        "target_conversions",
+        "target_followers",
+        "target_leads",
+        "target_revenue",
+    )
 
     name = fields.Char(string="Campaign", required=True, tracking=True)
     theme = fields.Char(tracking=True)
@@ -64,7 +130,9 @@ class OpsMarketingCampaign(models.Model):
         default="online",
         required=True,
     )
-    channel_ids = fields.Many2many("ops.marketing.channel", string="Channels")
+    channel_ids = fields.Many2many(
+        "ops.marketing.channel", string="Channels", check_company=True
+    )
     participant_ids = fields.Many2many(
         "res.users",
         "ops_marketing_campaign_participant_rel",
@@ -321,7 +389,8 @@ class OpsMarketingCampaign(models.Model):
             campaign.update(values.get(campaign.id) or self._ops_kpi_zero())
 
     # ------------------------------------------------------------------
-    # Workflow
+    # Workflow: every action checks who acts, then moves the state through
+    # the engine (_ops_set_state); a client cannot write the state itself.
     # ------------------------------------------------------------------
     @api.model
     def _get_under_validation_exceptions(self):
@@ -331,17 +400,80 @@ class OpsMarketingCampaign(models.Model):
             "description",
         ]
 
+    def _ops_check_owner_or_manager(self):
+        """The campaign's owner or an operations manager runs its workflow."""
+        if self.env.su or self.env.user.has_group("ops_base.group_ops_manager"):
+            return True
+        others = self.filtered(lambda c: c.user_id != self.env.user)
+        if others:
+            raise AccessError(
+                self.env._(
+                    "Only the owner of “%(name)s” or an operations manager may "
+                    "do this.",
+                    name=others[0].display_name,
+                )
+            )
+        return True
+
+    def write(self, vals):
+        # The engine refuses approved values in any state after draft; a
+        # running campaign has its own way to change them: say which.
+        if not is_server(self) and any(c.state == "running" for c in self):
+            frozen = [f for f in self._ops_frozen_fields if f in vals]
+            running = self.filtered(lambda c: c.state == "running")
+            if frozen:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” is running with its approved %(fields)s. Use "
+                        "“Request Budget Change” to send the new values for "
+                        "approval with your reason.",
+                        name=running[0].display_name,
+                        fields=", ".join(
+                            self._fields[f]._description_string(self.env)
+                            for f in frozen
+                        ),
+                    )
+                )
+        # The evaluation is closed with its summary: like the KPI actuals
+        # recorded then, it no longer changes.
+        if (
+            {"evaluation_summary", "evaluation_lessons"} & set(vals)
+            and not is_server(self)
+            and any(c.state == "evaluated" for c in self)
+        ):
+            raise UserError(
+                self.env._(
+                    "The evaluation of this campaign is closed: its summary and "
+                    "lessons can no longer be changed."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
+        # An approved campaign is part of the marketing record (its budget was
+        # granted, its results evaluated): it is cancelled, never deleted.
+        if any(c.state not in ("draft", "cancel") for c in self):
+            raise UserError(
+                self.env._(
+                    "Only a draft or cancelled campaign can be deleted; cancel "
+                    "it instead."
+                )
+            )
+
     def action_request_approval(self):
+        self._ops_check_owner_or_manager()
         for campaign in self:
             if campaign.state != "draft":
                 raise UserError(
                     self.env._("Only a draft campaign can be sent for approval.")
                 )
-        self.write({"state": "approval"})
+        self._ops_set_state("approval")
         self.request_validation()
         return True
 
     def action_start(self):
+        self._ops_check_owner_or_manager()
         for campaign in self:
             if campaign.state != "approval":
                 raise UserError(
@@ -354,19 +486,22 @@ class OpsMarketingCampaign(models.Model):
                         name=campaign.display_name,
                     )
                 )
-        self.write({"state": "running"})
+        return self._ops_set_state("running")
 
     def action_end(self):
+        self._ops_check_owner_or_manager()
         if any(c.state != "running" for c in self):
             raise UserError(self.env._("Only a running campaign can be ended."))
         today = fields.Date.context_today(self)
         for campaign in self:
-            vals = {"state": "ended"}
+            vals = {}
             if campaign.date_end > today:
                 vals["date_end"] = max(today, campaign.date_start)
-            campaign.write(vals)
+            campaign._ops_set_state("ended", vals)
+        return True
 
     def action_evaluate(self):
+        self._ops_check_owner_or_manager()
         for campaign in self:
             if campaign.state != "ended":
                 raise UserError(self.env._("Only an ended campaign can be evaluated."))
@@ -387,27 +522,103 @@ class OpsMarketingCampaign(models.Model):
         today = fields.Date.context_today(self)
         for campaign in self:
             values = kpis[campaign.id]
-            campaign.write(
+            campaign._ops_set_state(
+                "evaluated",
                 {
-                    "state": "evaluated",
                     "evaluation_date": today,
                     **{f"eval_{key}": value for key, value in values.items()},
-                }
+                },
             )
         self.activity_feedback(["ops_marketing.mail_activity_campaign_evaluation"])
+        return True
 
     def action_cancel(self):
+        self._ops_check_owner_or_manager()
         if any(c.state in ("ended", "evaluated") for c in self):
             raise UserError(self.env._("An ended campaign cannot be cancelled."))
-        self.write({"state": "cancel"})
+        return self._ops_set_state("cancel")
 
     def action_draft(self):
+        self._ops_check_owner_or_manager()
         if any(c.state not in ("approval", "cancel") for c in self):
             raise UserError(
                 self.env._("Only a campaign in approval or cancelled can be reset.")
             )
-        self.sudo().review_ids.unlink()
-        self.write({"state": "draft"})
+        # The plan may change in draft: its earlier decisions no longer apply.
+        as_server(self).review_ids.unlink()
+        return self._ops_set_state("draft")
+
+    def action_request_change(self):
+        """Open the change request of a running campaign (budget, dates)."""
+        self.ensure_one()
+        self._ops_check_owner_or_manager()
+        if self.state != "running":
+            raise UserError(
+                self.env._(
+                    "Only a running campaign needs a change request; a draft is "
+                    "edited directly and a campaign in approval is reset to "
+                    "draft."
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request Budget Change"),
+            "res_model": "ops.marketing.campaign.change",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_campaign_id": self.id,
+                "default_budget": self.budget,
+                "default_date_start": self.date_start,
+                "default_date_end": self.date_end,
+            },
+        }
+
+    def _ops_request_change(self, vals, reason):
+        """Send a running campaign back to approval with new values.
+
+        The approved values are frozen while it runs; a change is decided by
+        the same tiers as the first approval (the general manager too when the
+        new budget passes the threshold), with the reason on the history.
+        """
+        self.ensure_one()
+        self._ops_check_owner_or_manager()
+        if self.state != "running":
+            raise UserError(self.env._("Only a running campaign can request a change."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason of the change."))
+        self._ops_check_numbers(vals)
+        start = vals.get("date_start", self.date_start)
+        end = vals.get("date_end", self.date_end)
+        if start and end and fields.Date.to_date(end) < fields.Date.to_date(start):
+            raise ValidationError(self.env._("A campaign cannot end before it starts."))
+        changes = {
+            name: value
+            for name, value in vals.items()
+            if self._fields[name].convert_to_cache(value, self) != self[name]
+        }
+        if not changes:
+            raise UserError(self.env._("The new values are those already approved."))
+        lines = [
+            self.env._(
+                "%(field)s: %(old)s → %(new)s",
+                field=self._fields[name]._description_string(self.env),
+                old=self[name],
+                new=value,
+            )
+            for name, value in changes.items()
+        ]
+        body = Markup("<p>%s</p><ul>%s</ul><p><i>%s</i></p>") % (
+            self.env._("Change requested, back to approval:"),
+            Markup("").join(Markup("<li>%s</li>") % line for line in lines),
+            reason,
+        )
+        self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+        as_server(self).review_ids.unlink()
+        self._ops_set_state("approval", changes)
+        self.request_validation()
+        return True
 
     @api.model
     def _cron_evaluation_reminder(self):
@@ -439,5 +650,5 @@ class OpsMarketingCampaign(models.Model):
                     date=campaign.date_end,
                 ),
             )
-        due.write({"last_reminder_date": today})
+        as_server(due).write({"last_reminder_date": today})
         return due

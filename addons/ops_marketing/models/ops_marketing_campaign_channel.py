@@ -1,6 +1,9 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.ops_base.models.ops_guard import is_server
 
 from .ops_marketing_campaign import safe_ratio
 
@@ -12,12 +15,21 @@ class OpsMarketingCampaignChannel(models.Model):
     _description = "Campaign Channel Targets"
     _order = "campaign_id, channel_id"
     _rec_name = "channel_id"
+    _inherit = ["ops.marketing.number.mixin"]
+    _check_company_auto = True
+
+    _ops_marketing_number_fields = (
+        "target_impressions",
+        "target_clicks",
+        "target_conversions",
+        "target_followers",
+    )
 
     campaign_id = fields.Many2one(
         "ops.marketing.campaign", required=True, index=True, ondelete="cascade"
     )
     channel_id = fields.Many2one(
-        "ops.marketing.channel", required=True, ondelete="restrict"
+        "ops.marketing.channel", required=True, ondelete="restrict", check_company=True
     )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True)
     target_impressions = fields.Integer()
@@ -40,6 +52,41 @@ class OpsMarketingCampaignChannel(models.Model):
             "This channel already has targets in this campaign.",
         ),
     ]
+
+    def _ops_check_campaign_draft(self, campaigns):
+        """Channel targets are part of the approved plan: they change while
+        the campaign is a draft, or through its budget change request."""
+        if is_server(self):
+            return
+        locked = campaigns.filtered(lambda c: c.state != "draft")
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The channel targets of “%(campaign)s” were approved with it "
+                    "and can no longer be changed. Request a change of the "
+                    "campaign or reset it to draft.",
+                    campaign=locked[0].display_name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        campaign_ids = {vals.get("campaign_id") for vals in vals_list} - {None, False}
+        self._ops_check_campaign_draft(
+            self.env["ops.marketing.campaign"].browse(campaign_ids)
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        campaigns = self.campaign_id
+        if vals.get("campaign_id"):
+            campaigns |= campaigns.browse(vals["campaign_id"])
+        self._ops_check_campaign_draft(campaigns)
+        return super().write(vals)
+
+    def unlink(self):
+        self._ops_check_campaign_draft(self.campaign_id)
+        return super().unlink()
 
     def _compute_actuals(self):
         """All lines' actuals from one grouped query on the daily metrics."""

@@ -19,7 +19,19 @@ class OpsMarketingChannel(models.Model):
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    # Each company runs its own channels (accounts, stores, events differ);
+    # every company gets the default ones (res.company).
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
 
     _sql_constraints = [
-        ("code_uniq", "unique(code)", "The channel code must be unique."),
+        (
+            "code_uniq",
+            "unique(code, company_id)",
+            "The channel code must be unique in the company.",
+        ),
     ]

@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class OpsMarketingContent(models.Model):
@@ -11,11 +11,36 @@ class OpsMarketingContent(models.Model):
     _description = "Publicity Content"
     _inherit = ["mail.thread", "mail.activity.mixin", "ops.tier.validation"]
     _order = "id desc"
+    _check_company_auto = True
 
     _state_from = ["draft"]
     _state_to = ["published"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+
+    _ops_initial_state = "draft"
+    _ops_transitions = {
+        "draft": ("published", "cancel"),
+        # a published piece is withdrawn by cancelling it
+        "published": ("cancel",),
+        "cancel": ("draft",),
+    }
+    # What planning & promotion reviewed. In draft, OCA already refuses edits
+    # once reviews exist; published or cancelled, these never change.
+    _ops_frozen_fields = (
+        "name",
+        "content_type",
+        "body",
+        "attachment_ids",
+        "channel_id",
+        "campaign_id",
+        "brand_id",
+        "user_id",
+        "department_id",
+        "company_id",
+    )
+    _ops_frozen_states = ("published", "cancel")
+    _ops_server_fields = ("publish_date",)
 
     name = fields.Char(string="Title", required=True, tracking=True)
     content_type = fields.Selection(
@@ -32,9 +57,13 @@ class OpsMarketingContent(models.Model):
     )
     body = fields.Html()
     attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
-    channel_id = fields.Many2one("ops.marketing.channel", tracking=True)
-    campaign_id = fields.Many2one("ops.marketing.campaign", index=True)
-    brand_id = fields.Many2one("res.brand", index=True)
+    channel_id = fields.Many2one(
+        "ops.marketing.channel", tracking=True, check_company=True
+    )
+    campaign_id = fields.Many2one(
+        "ops.marketing.campaign", index=True, check_company=True
+    )
+    brand_id = fields.Many2one("res.brand", index=True, check_company=True)
     user_id = fields.Many2one(
         "res.users",
         string="Author",
@@ -60,7 +89,36 @@ class OpsMarketingContent(models.Model):
     publish_date = fields.Date(readonly=True, copy=False)
     published_url = fields.Char(string="Published URL")
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_published(self):
+        # What was released stays on record; withdraw it by cancelling.
+        if any(c.state == "published" for c in self):
+            raise UserError(
+                self.env._("Published content cannot be deleted; cancel it instead.")
+            )
+
+    def _ops_check_publisher(self, author=True):
+        """Planning & promotion and operations managers act on any content;
+        the author on their own when ``author``."""
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("ops_marketing.group_ops_marketing_reviewer")
+            or user.has_group("ops_base.group_ops_manager")
+        ):
+            return True
+        if author and all(content.user_id == user for content in self):
+            return True
+        raise AccessError(
+            self.env._(
+                "Only the author, planning & promotion or an operations manager "
+                "may do this with “%(name)s”.",
+                name=self[:1].display_name,
+            )
+        )
+
     def action_publish(self):
+        self._ops_check_publisher()
         for content in self:
             if content.state != "draft":
                 raise UserError(self.env._("Only a draft can be published."))
@@ -72,12 +130,15 @@ class OpsMarketingContent(models.Model):
                         name=content.display_name,
                     )
                 )
-        self.write(
-            {"state": "published", "publish_date": fields.Date.context_today(self)}
+        return self._ops_set_state(
+            "published", {"publish_date": fields.Date.context_today(self)}
         )
 
     def action_cancel(self):
-        self.write({"state": "cancel"})
+        # Withdrawing what is already public is planning & promotion's call.
+        self._ops_check_publisher(author=not any(c.state == "published" for c in self))
+        return self._ops_set_state("cancel")
 
     def action_draft(self):
-        self.filtered(lambda c: c.state == "cancel").write({"state": "draft"})
+        self._ops_check_publisher()
+        return self.filtered(lambda c: c.state == "cancel")._ops_set_state("draft")

@@ -1,6 +1,7 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .ops_marketing_campaign import safe_ratio
 
@@ -12,12 +13,26 @@ class OpsMarketingMetric(models.Model):
     _description = "Campaign Daily Metric"
     _order = "date desc, campaign_id, channel_id"
     _rec_name = "campaign_id"
+    _inherit = ["ops.marketing.number.mixin"]
+    _check_company_auto = True
+
+    _ops_marketing_number_fields = (
+        "impressions",
+        "clicks",
+        "conversions",
+        "followers",
+        "cost",
+    )
 
     campaign_id = fields.Many2one(
         "ops.marketing.campaign", required=True, index=True, ondelete="cascade"
     )
     channel_id = fields.Many2one(
-        "ops.marketing.channel", required=True, index=True, ondelete="restrict"
+        "ops.marketing.channel",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
     )
     date = fields.Date(required=True, index=True)
     brand_id = fields.Many2one(related="campaign_id.brand_id", store=True)
@@ -56,10 +71,28 @@ class OpsMarketingMetric(models.Model):
         (
             "values_positive",
             "CHECK(impressions >= 0 AND clicks >= 0 AND conversions >= 0 "
-            "AND cost >= 0)",
-            "Impressions, clicks, conversions and spend cannot be negative.",
+            "AND followers >= 0 AND cost >= 0)",
+            "Impressions, clicks, conversions, follower growth and spend cannot "
+            "be negative.",
         ),
     ]
+
+    @api.constrains("impressions", "clicks")
+    def _check_clicks(self):
+        for metric in self:
+            if metric.clicks > metric.impressions:
+                raise ValidationError(
+                    self.env._(
+                        "%(campaign)s, %(channel)s on %(date)s: %(clicks)s clicks "
+                        "for %(impressions)s impressions. Every click follows an "
+                        "impression: check the figures.",
+                        campaign=metric.campaign_id.display_name,
+                        channel=metric.channel_id.display_name,
+                        date=metric.date,
+                        clicks=metric.clicks,
+                        impressions=metric.impressions,
+                    )
+                )
 
     @api.depends("impressions", "clicks", "conversions")
     def _compute_ratios(self):

@@ -42,9 +42,17 @@ class ResBrand(models.Model):
         string="Brand Team",
         help="Marketing users who see every campaign of this brand.",
     )
-    ops_plan_ids = fields.One2many("ops.brand.plan", "brand_id", string="Brand Plans")
+    # Operations data: neither read nor computed for users outside operations.
+    ops_plan_ids = fields.One2many(
+        "ops.brand.plan",
+        "brand_id",
+        string="Brand Plans",
+        groups="ops_base.group_ops_user",
+    )
     ops_campaign_count = fields.Integer(
-        string="Campaign Count", compute="_compute_ops_campaign_count"
+        string="Campaign Count",
+        compute="_compute_ops_campaign_count",
+        groups="ops_base.group_ops_user",
     )
 
     @api.constrains("ops_primary_color", "ops_secondary_color")

@@ -1,10 +1,30 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+# The channels every company starts with: copies of the installing company's.
+DEFAULT_CHANNELS = (
+    "ops_marketing.channel_website",
+    "ops_marketing.channel_wechat",
+    "ops_marketing.channel_weibo",
+    "ops_marketing.channel_douyin",
+    "ops_marketing.channel_search",
+    "ops_marketing.channel_offline_event",
+    "ops_marketing.channel_press",
+)
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = ["res.company", "ops.marketing.number.mixin"]
+    _name = "res.company"
+
+    _ops_marketing_number_fields = (
+        "ops_campaign_gm_threshold",
+        "ops_campaign_evaluation_days",
+        "ops_layer_important_revenue",
+        "ops_layer_potential_opportunities",
+        "ops_churn_days",
+    )
 
     ops_campaign_gm_threshold = fields.Monetary(
         string="Campaign Budget Needing General Manager",
@@ -51,3 +71,42 @@ class ResCompany(models.Model):
             "The churn risk delay must be at least one day.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._ops_marketing_default_channels()
+        return companies
+
+    @api.model
+    def _ops_marketing_init_companies(self):
+        """Give every existing company the default channels (install, -u)."""
+        self.sudo().search([("id", "!=", 0)])._ops_marketing_default_channels()
+        return True
+
+    def _ops_marketing_default_channels(self):
+        """Create the default channels a company lacks, by code.
+
+        Copies keep the translations of the names; a code the company already
+        has (even archived) is never duplicated, so this is safe to re-run.
+        """
+        Channel = (
+            self.env["ops.marketing.channel"].sudo().with_context(active_test=False)
+        )
+        templates = Channel.browse()
+        for xmlid in DEFAULT_CHANNELS:
+            templates |= self.env.ref(xmlid, raise_if_not_found=False) or Channel
+        if not templates:
+            return Channel
+        existing = {
+            (channel.company_id.id, channel.code)
+            for channel in Channel.search([("company_id", "in", self.ids)])
+        }
+        created = Channel.browse()
+        for company in self:
+            for template in templates.sudo():
+                if (company.id, template.code) not in existing:
+                    created |= template.copy(
+                        {"company_id": company.id, "code": template.code}
+                    )
+        return created

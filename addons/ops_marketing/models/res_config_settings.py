@@ -4,7 +4,18 @@ from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "ops.marketing.number.mixin"]
+
+    # Checked before the values reach the company (an "inf" would fail in the
+    # conversion, before any constraint could explain it).
+    _ops_marketing_number_fields = (
+        "ops_campaign_gm_threshold",
+        "ops_campaign_evaluation_days",
+        "ops_layer_important_revenue",
+        "ops_layer_potential_opportunities",
+        "ops_churn_days",
+    )
 
     ops_marketing_currency_id = fields.Many2one(
         "res.currency",

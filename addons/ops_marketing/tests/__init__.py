@@ -7,3 +7,7 @@ from . import test_crons
 from . import test_access
 from . import test_reports
 from . import test_tour
+from . import test_approval_integrity
+from . import test_bad_input
+from . import test_multi_company
+from . import test_host_forms

@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.ops_base.models.ops_guard import as_server
+
 CTX = {"no_reset_password": True, "mail_create_nosubscribe": True}
 
 
@@ -38,6 +40,11 @@ class MarketingCase(TransactionCase):
             groups="ops_marketing.group_ops_marketing_reviewer",
             context=CTX,
         )
+        manager_employee = env["hr.employee"].create(
+            {"name": "Marketing manager", "user_id": cls.manager.id}
+        )
+        # The campaign tier asks the manager of the campaign's department.
+        (cls.dept_a | cls.dept_b).manager_id = manager_employee
         env["hr.employee"].create(
             [
                 {
@@ -60,6 +67,13 @@ class MarketingCase(TransactionCase):
 
     @classmethod
     def _campaign(cls, user=None, **vals):
+        """A campaign created by ``user`` (default: user A).
+
+        Only the server may create a campaign past draft: tests about KPIs,
+        imports and crons get one in a later state the way demo data does,
+        as the server; the approval itself is tested in test_campaign_approval
+        and test_approval_integrity.
+        """
         values = {
             "name": "Test campaign",
             "brand_id": cls.brand.id,
@@ -68,4 +82,17 @@ class MarketingCase(TransactionCase):
             "budget": 1000,
         }
         values.update(vals)
-        return cls.Campaign.with_user(user or cls.user_a).create(values)
+        Campaign = cls.Campaign.with_user(user or cls.user_a)
+        if values.get("state", "draft") == "draft":
+            return Campaign.create(values)
+        # Returned without the server key: the test then acts as the user.
+        return Campaign.browse(as_server(Campaign).create(values).id)
+
+    @classmethod
+    def _running_campaign(cls, **vals):
+        """A campaign of user A taken through its approval to running."""
+        campaign = cls._campaign(**vals)
+        campaign.action_request_approval()
+        campaign.with_user(cls.manager).validate_tier()
+        campaign.action_start()
+        return campaign

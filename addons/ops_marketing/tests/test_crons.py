@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.ops_base.models.ops_guard import as_server
+
 from .common import MarketingCase
 
 
@@ -49,8 +51,9 @@ class TestCrons(MarketingCase):
         self.assertEqual(late.last_reminder_date, self.today)
         self.assertFalse(self._activities(recent, xmlid))
         self.assertFalse(self._activities(evaluated, xmlid))
-        # The next day, the owner is reminded again.
-        late.last_reminder_date = self.today - timedelta(days=1)
+        # The next day, the owner is reminded again. (The reminder date is
+        # written by the server only: the test moves it back as the server.)
+        as_server(late).last_reminder_date = self.today - timedelta(days=1)
         Campaign._cron_evaluation_reminder()
         self.assertEqual(len(self._activities(late, xmlid)), 2)
         # Closing the evaluation marks the reminders done.
@@ -60,7 +63,6 @@ class TestCrons(MarketingCase):
 
     def test_overdue_incident_escalates_once(self):
         boss = self.manager
-        self.env["hr.employee"].create({"name": "Boss", "user_id": boss.id})
         self.user_b.employee_id.parent_id = boss.employee_id
         Incident = self.env["ops.brand.incident"].with_user(self.user_b)
         overdue = Incident.create(

@@ -1,15 +1,31 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import binascii
 import csv
 import datetime
 import io
+import logging
+
+from psycopg2 import Error as PsycopgError
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..models.ops_marketing_number_mixin import number_error
+
+_logger = logging.getLogger(__name__)
 
 INT_COLUMNS = ("impressions", "clicks", "conversions", "followers")
 COLUMNS = ("campaign", "channel", "date", *INT_COLUMNS, "cost")
+
+
+class FileError(Exception):
+    """The file as a whole cannot be read: reported on line ``row``."""
+
+    def __init__(self, reason, row=0):
+        super().__init__(reason)
+        self.row = row
 
 
 class OpsMarketingMetricImport(models.TransientModel):
@@ -36,12 +52,18 @@ class OpsMarketingMetricImport(models.TransientModel):
     metric_ids = fields.Many2many("ops.marketing.metric", string="Imported Entries")
 
     # ------------------------------------------------------------------
-    # Reading
+    # Reading: every problem of the file itself is a FileError, reported like
+    # a bad row; nothing here may stop the import with a traceback.
     # ------------------------------------------------------------------
     def _read_rows(self):
         """Return [(row number, {column: value})] from the uploaded file."""
         self.ensure_one()
-        content = base64.b64decode(self.file)
+        try:
+            content = base64.b64decode(self.file or b"", validate=False)
+        except (binascii.Error, ValueError) as e:
+            raise FileError(self.env._("the file could not be decoded")) from e
+        if not content.strip():
+            raise FileError(self.env._("the file is empty"))
         name = (self.filename or "").lower()
         if name.endswith((".xlsx", ".xlsm")) or content[:2] == b"PK":
             return self._read_xlsx(content)
@@ -51,13 +73,21 @@ class OpsMarketingMetricImport(models.TransientModel):
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise UserError(self.env._("The CSV file must be encoded in UTF-8.")) from e
-        dialect = csv.excel
+            raise FileError(
+                self.env._("the file is neither a UTF-8 CSV file nor an XLSX workbook")
+            ) from e
+        if "\x00" in text:
+            raise FileError(self.env._("the file is not a CSV text file"))
         try:
             dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        try:
+            rows = list(csv.reader(io.StringIO(text), dialect))
+        except csv.Error as e:
+            raise FileError(
+                self.env._("the CSV file cannot be read: %(error)s", error=str(e))
+            ) from e
         return self._rows_to_dicts(rows)
 
     def _read_xlsx(self, content):
@@ -67,58 +97,86 @@ class OpsMarketingMetricImport(models.TransientModel):
             book = openpyxl.load_workbook(
                 io.BytesIO(content), read_only=True, data_only=True
             )
-        except Exception as e:
-            raise UserError(self.env._("This file is not a readable XLSX file.")) from e
-        rows = [list(r) for r in book.active.iter_rows(values_only=True)]
+            rows = [list(r) for r in book.active.iter_rows(values_only=True)]
+        except Exception as e:  # openpyxl raises many kinds on a bad file
+            raise FileError(self.env._("this file is not a readable XLSX file")) from e
         return self._rows_to_dicts(rows)
 
     def _rows_to_dicts(self, rows):
-        if not rows:
-            raise UserError(self.env._("The file is empty."))
-        header = [str(h or "").strip().lower() for h in rows[0]]
+        # Row numbers are the file's lines, blank lines included.
+        numbered = [
+            (number, row)
+            for number, row in enumerate(rows, start=1)
+            if any(v not in (None, "") for v in row)
+        ]
+        if not numbered:
+            raise FileError(self.env._("the file is empty"))
+        header_number, header_row = numbered[0]
+        header = [str(h or "").strip().lower() for h in header_row]
         missing = {"channel", "date"} - set(header)
         if missing:
-            raise UserError(
+            raise FileError(
                 self.env._(
-                    "Missing columns: %(columns)s. Expected: %(expected)s.",
+                    "missing columns: %(columns)s. Expected: %(expected)s",
                     columns=", ".join(sorted(missing)),
                     expected=", ".join(COLUMNS),
-                )
+                ),
+                row=header_number,
             )
-        result = []
-        for number, row in enumerate(rows[1:], start=2):
-            if not any(v not in (None, "") for v in row):
-                continue
-            result.append((number, dict(zip(header, row, strict=False))))
+        unknown = [h for h in header if h and h not in COLUMNS]
+        if unknown:
+            raise FileError(
+                self.env._(
+                    "unknown columns: %(columns)s. Expected: %(expected)s",
+                    columns=", ".join(unknown),
+                    expected=", ".join(COLUMNS),
+                ),
+                row=header_number,
+            )
+        result = [
+            (number, dict(zip(header, row, strict=False)))
+            for number, row in numbered[1:]
+        ]
+        if not result:
+            raise FileError(
+                self.env._("the file has a header but no rows"), row=header_number
+            )
         return result
 
     # ------------------------------------------------------------------
-    # Validation
+    # Validation: a bad value raises ValueError(reason) for its row.
     # ------------------------------------------------------------------
     def _parse_date(self, value):
         if isinstance(value, datetime.datetime):
             return value.date()
         if isinstance(value, datetime.date):
             return value
-        return fields.Date.to_date(str(value or "").strip())
-
-    def _parse_int(self, value, label):
-        if value in (None, ""):
-            return 0
         try:
-            number = float(str(value).strip())
-        except ValueError as e:
+            return fields.Date.to_date(str(value or "").strip()) or None
+        except (ValueError, TypeError, OverflowError):
+            return None
+
+    def _parse_number(self, value, column, field_type):
+        """The cell as a sane number, 0 when empty; ValueError otherwise."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return 0 if field_type == "integer" else 0.0
+        if isinstance(value, str):
+            value = value.strip()
+            try:
+                number = float(value)
+            except (ValueError, OverflowError):
+                number = value
+        else:
+            number = value
+        reason = number_error(self.env, number, field_type)
+        if reason:
             raise ValueError(
-                self.env._("%(column)s is not a number", column=label)
-            ) from e
-        if number < 0 or number != int(number):
-            raise ValueError(
-                self.env._("%(column)s must be a whole number ≥ 0", column=label)
+                self.env._("%(column)s: %(reason)s", column=column, reason=reason)
             )
-        return int(number)
+        return int(number) if field_type == "integer" else float(number)
 
     def _validate_row(self, values, lookups, seen):
-        """Return the metric values of a row or raise ValueError(reason)."""
+        """Return (key, metric values) of a row or raise ValueError(reason)."""
         campaigns, channels = lookups
         campaign_name = str(values.get("campaign") or "").strip()
         if campaign_name:
@@ -136,15 +194,12 @@ class OpsMarketingMetricImport(models.TransientModel):
                 self.env._("campaign “%(name)s” is not approved", name=campaign.name)
             )
         channel_key = str(values.get("channel") or "").strip().lower()
-        channel = channels.get(channel_key)
+        channel = channels.get((campaign.company_id.id, channel_key))
         if not channel:
             raise ValueError(
                 self.env._("unknown channel “%(name)s”", name=values.get("channel"))
             )
-        try:
-            date = self._parse_date(values.get("date"))
-        except ValueError:
-            date = None
+        date = self._parse_date(values.get("date"))
         if not date:
             raise ValueError(
                 self.env._(
@@ -154,14 +209,8 @@ class OpsMarketingMetricImport(models.TransientModel):
             )
         vals = {"campaign_id": campaign.id, "channel_id": channel.id, "date": date}
         for column in INT_COLUMNS:
-            vals[column] = self._parse_int(values.get(column), column)
-        cost = values.get("cost")
-        try:
-            vals["cost"] = float(str(cost).strip()) if cost not in (None, "") else 0.0
-        except ValueError as e:
-            raise ValueError(self.env._("cost is not a number")) from e
-        if vals["cost"] < 0:
-            raise ValueError(self.env._("cost cannot be negative"))
+            vals[column] = self._parse_number(values.get(column), column, "integer")
+        vals["cost"] = self._parse_number(values.get("cost"), "cost", "monetary")
         if vals["clicks"] > vals["impressions"]:
             raise ValueError(self.env._("more clicks than impressions"))
         key = (campaign.id, channel.id, date)
@@ -169,31 +218,71 @@ class OpsMarketingMetricImport(models.TransientModel):
             raise ValueError(self.env._("duplicate of row %(row)s", row=seen[key]))
         return key, vals
 
-    def action_import(self):
-        self.ensure_one()
-        rows = self._read_rows()
+    def _lookups(self, rows):
         Campaign = self.env["ops.marketing.campaign"]
-        campaign_names = {str(v.get("campaign") or "").strip() for _n, v in rows} - {""}
+        names = {str(v.get("campaign") or "").strip() for _n, v in rows} - {""}
         campaigns = {
-            c.name.lower(): c
-            for c in Campaign.search([("name", "in", list(campaign_names))])
+            c.name.lower(): c for c in Campaign.search([("name", "in", list(names))])
         }
         channels = {}
         for channel in self.env["ops.marketing.channel"].search(
             [("active", "=", True)]
         ):
-            channels[channel.code.lower()] = channel
-            channels[channel.name.lower()] = channel
-        seen, good, errors = {}, [], []
+            company = channel.company_id.id
+            channels[(company, channel.code.lower())] = channel
+            channels[(company, channel.name.lower())] = channel
+        return campaigns, channels
+
+    def _create_metrics(self, good):
+        """Create the good rows; a row the database still refuses is reported
+        like any bad row instead of failing the whole import."""
+        Metric = self.env["ops.marketing.metric"]
+        errors = []
+        try:
+            with self.env.cr.savepoint():
+                return Metric.create([vals for _n, vals in good]), errors
+        except (AccessError, ValidationError, UserError, PsycopgError, ValueError) as e:
+            _logger.info("Metric import: batch refused (%s), row by row", e)
+        metrics = Metric.browse()
+        for number, vals in good:
+            try:
+                with self.env.cr.savepoint():
+                    metrics |= Metric.create(vals)
+            except (AccessError, ValidationError, UserError) as e:
+                errors.append({"row": number, "reason": str(e.args[0])})
+            except (PsycopgError, ValueError):
+                errors.append(
+                    {"row": number, "reason": self.env._("refused by the database")}
+                )
+        return metrics, errors
+
+    def action_import(self):
+        self.ensure_one()
+        if self.campaign_id:
+            self.campaign_id.check_access("read")
+        errors, good = [], []
+        try:
+            rows = self._read_rows()
+        except FileError as e:
+            rows = []
+            errors.append({"row": e.row, "reason": str(e.args[0])})
+        lookups = self._lookups(rows)
+        seen = {}
         for number, values in rows:
             try:
-                key, vals = self._validate_row(values, (campaigns, channels), seen)
+                key, vals = self._validate_row(values, lookups, seen)
             except ValueError as e:
-                errors.append({"row": number, "reason": str(e)})
+                errors.append({"row": number, "reason": str(e.args[0])})
+                continue
+            except AccessError:
+                errors.append(
+                    {"row": number, "reason": self.env._("campaign not accessible")}
+                )
                 continue
             seen[key] = number
             good.append((number, key, vals))
         # Entries already recorded are reported, not duplicated.
+        kept = []
         if good:
             existing = self.env["ops.marketing.metric"].search(
                 [
@@ -202,7 +291,6 @@ class OpsMarketingMetricImport(models.TransientModel):
                 ]
             )
             taken = {(m.campaign_id.id, m.channel_id.id, m.date) for m in existing}
-            kept = []
             for number, key, vals in good:
                 if key in taken:
                     errors.append(
@@ -215,10 +303,11 @@ class OpsMarketingMetricImport(models.TransientModel):
                         }
                     )
                 else:
-                    kept.append(vals)
-            metrics = self.env["ops.marketing.metric"].create(kept)
-        else:
-            metrics = self.env["ops.marketing.metric"]
+                    kept.append((number, vals))
+        metrics = self.env["ops.marketing.metric"]
+        if kept:
+            metrics, refused = self._create_metrics(kept)
+            errors += refused
         errors.sort(key=lambda e: e["row"])
         self.write(
             {
