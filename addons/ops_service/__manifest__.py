@@ -5,7 +5,7 @@
     "summary": "Customer service on OCA helpdesk: kinds and channels, SLA "
     "escalation, complaints with root cause and accountability, feedback to "
     "the product team, satisfaction and revisits, analysis",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Operations",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite contributors",
@@ -23,11 +23,13 @@
         "security/ir.model.access.csv",
         "data/ops_service_data.xml",
         "data/helpdesk_sla_data.xml",
+        "data/ops_service_company_data.xml",
         "data/ir_cron_data.xml",
         "report/ticket_xlsx_report.xml",
         "wizards/ops_service_task_wizard_views.xml",
         "wizards/ops_service_export_wizard_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_portal_templates.xml",
         "views/helpdesk_ticket_category_views.xml",
         "views/helpdesk_sla_views.xml",
         "views/project_task_views.xml",

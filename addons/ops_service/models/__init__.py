@@ -4,3 +4,4 @@ from . import helpdesk_ticket_category
 from . import helpdesk_sla
 from . import helpdesk_ticket
 from . import project_task
+from . import helpdesk_ticket_sla

@@ -1,6 +1,7 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class HelpdeskSla(models.Model):
@@ -24,3 +25,22 @@ class HelpdeskSla(models.Model):
         help="First response: the ticket must leave its unattended stage. "
         "Resolution: the ticket must be solved. Used for breach reporting.",
     )
+
+    @api.constrains("company_id", "category_ids", "team_ids")
+    def _check_ops_company(self):
+        # A company's policy only names that company's (or shared) categories
+        # and teams: another company's kinds would never match its tickets.
+        for sla in self.filtered("company_id"):
+            others = (sla.category_ids.company_id | sla.team_ids.company_id) - (
+                sla.company_id
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "SLA policy %(sla)s of %(company)s cannot use the "
+                        "categories or teams of %(others)s.",
+                        sla=sla.name,
+                        company=sla.company_id.name,
+                        others=", ".join(others.mapped("name")),
+                    )
+                )

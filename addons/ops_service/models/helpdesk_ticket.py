@@ -2,14 +2,43 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from psycopg2.errors import SerializationFailure
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import split_every
+
+from odoo.addons.ops_base.models.ops_guard import as_server
 
 SERVICE_GROUPS = "helpdesk_mgmt.group_helpdesk_user_own,base.group_portal"
+# The complaint's internal analysis and the staff accountability decision are
+# read by service staff and operations managers only: never by the customer
+# in the portal, nor by an internal user who merely follows the ticket.
+INTERNAL_GROUPS = "helpdesk_mgmt.group_helpdesk_user_own,ops_base.group_ops_manager"
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "ops.guarded.mixin"]
+
+    # Maintained by the server (SLA computation, escalation cron, complaint
+    # closing): the form shows them read-only, the server refuses them from
+    # any client.
+    _ops_server_fields = (
+        "service_kind",
+        "response_deadline",
+        "resolution_deadline",
+        "response_breached",
+        "resolution_breached",
+        "sla_breached",
+        "sla_compliance",
+        "escalation_level",
+        "escalation_date",
+        "first_response_date",
+        "response_hours",
+        "resolution_hours",
+        "accountability_id",
+    )
 
     # Customer contact details: only service staff (and the customer in the
     # portal) read them.
@@ -92,27 +121,40 @@ class HelpdeskTicket(models.Model):
         ],
         string="Cause Category",
         tracking=True,
+        groups=INTERNAL_GROUPS,
     )
-    root_cause = fields.Text(tracking=True)
-    solution = fields.Text(tracking=True)
+    root_cause = fields.Text(tracking=True, groups=INTERNAL_GROUPS)
+    solution = fields.Text(tracking=True, groups=INTERNAL_GROUPS)
     staff_at_fault = fields.Boolean(
         string="Staff at Fault",
         tracking=True,
         help="A member of staff was responsible: name the employee and the "
         "reward/penalty decision before closing.",
+        groups=INTERNAL_GROUPS,
     )
-    responsible_employee_id = fields.Many2one("hr.employee", tracking=True)
+    responsible_employee_id = fields.Many2one(
+        "hr.employee", tracking=True, groups=INTERNAL_GROUPS
+    )
     accountability_decision = fields.Selection(
         selection=[("none", "None"), ("reward", "Reward"), ("penalty", "Penalty")],
         tracking=True,
+        groups=INTERNAL_GROUPS,
     )
     accountability_amount = fields.Monetary(
-        string="Reward/Penalty Amount", currency_field="company_currency_id"
+        string="Reward/Penalty Amount",
+        currency_field="company_currency_id",
+        groups=INTERNAL_GROUPS,
     )
-    accountability_points = fields.Float(string="Appraisal Points")
+    accountability_points = fields.Float(
+        string="Appraisal Points", groups=INTERNAL_GROUPS
+    )
     company_currency_id = fields.Many2one(related="company_id.currency_id")
     accountability_id = fields.Many2one(
-        "ops.accountability", string="Accountability Record", readonly=True, copy=False
+        "ops.accountability",
+        string="Accountability Record",
+        readonly=True,
+        copy=False,
+        groups=INTERNAL_GROUPS,
     )
 
     # --- Feedback to the product team --------------------------------------
@@ -177,18 +219,57 @@ class HelpdeskTicket(models.Model):
     def _get_sla_ticket_domain(self):
         # helpdesk_mgmt_sla matches team, category and tags; the kind x
         # priority matrix also needs the priority.
+        # The SLA policies of another company never apply (each company has
+        # its own kind x priority matrix, see res.company).
         return super()._get_sla_ticket_domain() + [
             "|",
             ("ticket_priority", "=", False),
             ("ticket_priority", "=", self.priority),
+            ("company_id", "in", [False, self.company_id.id]),
         ]
+
+    @api.constrains("category_id", "company_id")
+    def _check_ops_category_company(self):
+        for ticket in self:
+            category_company = ticket.category_id.company_id
+            if category_company and category_company != ticket.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %(ticket)s belongs to %(company)s but its "
+                        "category %(category)s to %(other)s: choose a category "
+                        "of the ticket's company.",
+                        ticket=ticket.display_name,
+                        company=ticket.company_id.name,
+                        category=ticket.category_id.display_name,
+                        other=category_company.name,
+                    )
+                )
+
+    # --- Public methods of the OCA modules: return something RPC can marshal.
+    def assign_to_me(self):
+        super().assign_to_me()
+        return True
+
+    def action_duplicate_tickets(self):
+        super().action_duplicate_tickets()
+        return True
+
+    # The SLA lines are the server's (see helpdesk.ticket.sla): matching
+    # creates them as the server; removing lines still needs the right to.
+    def set_sla(self):
+        super(HelpdeskTicket, as_server(self)).set_sla()
+        return True
+
+    def refresh_sla(self):
+        super(HelpdeskTicket, as_server(self)).refresh_sla()
+        return True
 
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
         answered = tickets.filtered(lambda t: t.stage_id and not t.stage_id.unattended)
         if answered:
-            answered.write({"first_response_date": fields.Datetime.now()})
+            as_server(answered).write({"first_response_date": fields.Datetime.now()})
         closed = tickets.filtered(lambda t: t.stage_id.closed)
         if closed:
             closed._ops_on_close()
@@ -207,7 +288,7 @@ class HelpdeskTicket(models.Model):
                 first_response = self.filtered(lambda t: not t.first_response_date)
         res = super().write(vals)
         if first_response:
-            super(HelpdeskTicket, first_response).write(
+            super(HelpdeskTicket, as_server(first_response)).write(
                 {"first_response_date": fields.Datetime.now()}
             )
         if "stage_id" in vals:
@@ -215,7 +296,9 @@ class HelpdeskTicket(models.Model):
         if {"category_id", "priority", "team_id", "tag_ids"} & set(vals):
             for ticket in self.filtered(lambda t: not t.stage_id.closed):
                 if ticket.team_id.use_sla:
-                    ticket.refresh_sla()
+                    # Bookkeeping of the user's change: agents may not delete
+                    # the lines that no longer apply themselves.
+                    ticket.sudo().refresh_sla()
         if to_check:
             to_check._ops_check_complaint_closing()
             to_check._ops_create_accountability()
@@ -262,6 +345,29 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    def _ops_check_portal_close(self):
+        """A customer closes their ticket from the portal (the close itself is
+        written in sudo): a complaint whose handling is not recorded yet, or
+        whose staff accountability decision is still to be taken, is closed by
+        the service team, not by the customer.
+        """
+        for ticket in self.sudo().filtered(lambda t: t.service_kind == "complaint"):
+            handled = (
+                ticket.complaint_cause
+                and (ticket.root_cause or "").strip()
+                and (ticket.solution or "").strip()
+            )
+            if not handled or (ticket.staff_at_fault and not ticket.accountability_id):
+                raise UserError(
+                    self.env._(
+                        "Your complaint %(ticket)s is still being handled by our "
+                        "service team; it will be closed once its handling is "
+                        "complete.",
+                        ticket=ticket.display_name,
+                    )
+                )
+        return True
+
     def _ops_can_decide_accountability(self):
         """Team leaders, helpdesk managers and operations managers decide."""
         self.ensure_one()
@@ -306,7 +412,7 @@ class HelpdeskTicket(models.Model):
                     "res_id": ticket.id,
                 }
             )
-            ticket.accountability_id = record
+            as_server(ticket).accountability_id = record
 
     def _ops_schedule_revisits(self):
         activity_type = self.env.ref(
@@ -316,7 +422,9 @@ class HelpdeskTicket(models.Model):
             return
         vals_list = []
         model_id = self.env["ir.model"]._get_id(self._name)
-        for ticket in self.filtered(lambda t: t.service_kind == "complaint"):
+        for ticket in self.filtered(
+            lambda t: t.service_kind == "complaint" and t._ops_revisit_user()
+        ):
             deadline = fields.Date.context_today(ticket) + timedelta(
                 days=ticket.company_id.ops_service_revisit_days
             )
@@ -326,12 +434,27 @@ class HelpdeskTicket(models.Model):
                     "res_id": ticket.id,
                     "activity_type_id": activity_type.id,
                     "summary": self.env._("Revisit the customer"),
-                    "user_id": (ticket.user_id or self.env.user).id,
+                    "user_id": ticket._ops_revisit_user().id,
                     "date_deadline": deadline,
                 }
             )
         if vals_list:
             self.env["mail.activity"].sudo().create(vals_list)
+
+    def _ops_revisit_user(self):
+        """Who calls the customer back: the assignee, else the team leader,
+        else the service manager, else whoever closes (if staff: a customer
+        closing from the portal is not)."""
+        self.ensure_one()
+        for user in (
+            self.user_id,
+            self.team_id.user_id,
+            self.company_id.ops_service_manager_id,
+            self.env.user,
+        ):
+            if user and not user.share:
+                return user
+        return self.env["res.users"]
 
     def _ops_on_close(self):
         self._ops_check_complaint_closing()
@@ -367,11 +490,44 @@ class HelpdeskTicket(models.Model):
             ("deadline", "<", now),
         ]
 
+    def _ops_lock_rows(self):
+        """Lock these tickets for the current transaction; return those locked.
+
+        The escalation cron may run in two processes at once (two schedulers,
+        or a manual run beside the scheduled one). Rows another transaction
+        holds are skipped (``SKIP LOCKED``): that transaction handles them.
+        Rows another transaction changed and committed after ours began cannot
+        be locked under repeatable read: they are skipped too, and the next
+        run sees them as they now are. Either way each ticket is handled by
+        one process only.
+        """
+        if not self:
+            return self
+        locked = set()
+        for ids in split_every(1000, self.ids):
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        "SELECT id FROM helpdesk_ticket WHERE id IN %s "
+                        "FOR UPDATE SKIP LOCKED",
+                        [tuple(ids)],
+                        log_exceptions=False,
+                    )
+                    locked.update(row[0] for row in self.env.cr.fetchall())
+            except SerializationFailure:
+                continue
+        tickets = self.browse([tid for tid in self.ids if tid in locked])
+        # Under read committed, a row locked after another process committed
+        # shows that process's values only once re-read.
+        tickets.invalidate_recordset()
+        return tickets
+
     def _ops_record_breaches(self, now=None):
         """Flag late first responses and resolutions (batched).
 
         Called on ``self`` after a stage change, or on the empty recordset by
-        the cron for all open tickets.
+        the cron for all open tickets (then rows held by a concurrent run are
+        left to it).
         """
         now = now or fields.Datetime.now()
         for sla_type, field in (
@@ -391,8 +547,22 @@ class HelpdeskTicket(models.Model):
             else:
                 domain.append(("stage_id.closed", "=", False))
             late = self.with_context(active_test=False).search(domain)
+            if not self:
+                late = late._ops_lock_rows().filtered(lambda t, f=field: not t[f])
             if late:
-                late.write({field: True})
+                as_server(late).write({field: True})
+
+    def _ops_escalation_recipient(self, *users):
+        """The first of ``users`` who works for the ticket's company.
+
+        An escalation never leaves the company: a team leader or manager who
+        cannot open the ticket's company is skipped.
+        """
+        self.ensure_one()
+        for user in users:
+            if user and self.company_id in user.company_ids:
+                return user
+        return self.env["res.users"]
 
     def _ops_escalate(self, level, users_by_ticket):
         activity_type = self.env.ref("ops_service.mail_activity_type_escalation")
@@ -420,58 +590,76 @@ class HelpdeskTicket(models.Model):
                 mail_activity_quick_update=True
             ).create(vals_list)
 
+    def _ops_escalate_to(self, level, domain, now, batch_size):
+        """Escalate the open tickets of ``domain`` to ``level``, once.
+
+        Returns (escalated, remaining) counts for the cron's progress.
+        """
+        tickets = self.search(domain, limit=batch_size)._ops_lock_rows()
+        if tickets:
+            # Check again once locked: a concurrent run may have escalated some.
+            tickets = self.search(domain + [("id", "in", tickets.ids)])
+        if tickets:
+            as_server(tickets).write(
+                {"escalation_level": level, "escalation_date": now}
+            )
+            recipients = {}
+            for ticket in tickets:
+                manager = ticket.company_id.ops_service_manager_id
+                candidates = (ticket.team_id.user_id, manager)
+                if level != "1":
+                    candidates = (manager,)
+                recipient = ticket._ops_escalation_recipient(*candidates)
+                recipients[ticket.id] = recipient.id
+            tickets._ops_escalate(level, recipients)
+        # Rows left to a concurrent run count as remaining work.
+        remaining = self.search_count(domain) if batch_size else 0
+        return len(tickets), remaining
+
     @api.model
     def _cron_escalate_overdue(self, batch_size=None):
         """Record SLA breaches and escalate overdue tickets, once per level.
 
         Run by the scheduler, each level handles at most ``batch_size`` tickets
         (20,000 by default) and reports the rest as remaining work, so that the
-        scheduler runs it again at once instead of one long transaction.
+        scheduler runs it again at once instead of one long transaction. Safe
+        to run in two processes at once (see ``_ops_lock_rows``).
         """
         if batch_size is None and self.env.context.get("ir_cron_progress_id"):
             batch_size = 20000
+        # A system job over every company's tickets, whoever the cron user is.
+        Ticket = self.sudo()
         now = fields.Datetime.now()
-        self.browse()._ops_record_breaches(now)
+        Ticket.browse()._ops_record_breaches(now)
         open_domain = [("stage_id.closed", "=", False)]
         companies = [
             company
-            for (company,) in self._read_group(
+            for (company,) in Ticket._read_group(
                 open_domain + [("escalation_level", "!=", "2")], ["company_id"]
             )
         ]
         done = remaining = 0
         for company in companies:
-            manager = company.ops_service_manager_id
+            company_domain = open_domain + [("company_id", "=", company.id)]
             # Level 1: the team leader.
-            domain = open_domain + [
-                ("company_id", "=", company.id),
-                ("sla_breached", "=", True),
-                ("escalation_level", "=", "0"),
-            ]
-            tickets = self.search(domain, limit=batch_size)
-            if tickets:
-                tickets.write({"escalation_level": "1", "escalation_date": now})
-                users = {}
-                for ticket in tickets:
-                    users[ticket.id] = (ticket.team_id.user_id or manager).id
-                tickets._ops_escalate("1", users)
-                done += len(tickets)
-                if batch_size:
-                    remaining += self.search_count(domain)
-            # Level 2: the customer service manager.
+            counts_1 = Ticket._ops_escalate_to(
+                "1",
+                company_domain
+                + [("sla_breached", "=", True), ("escalation_level", "=", "0")],
+                now,
+                batch_size,
+            )
+            # Level 2: the customer service manager, once the delay is over.
             limit = now - timedelta(hours=company.ops_service_escalation_hours)
-            domain = open_domain + [
-                ("company_id", "=", company.id),
-                ("escalation_level", "=", "1"),
-                ("escalation_date", "<=", limit),
-            ]
-            tickets = self.search(domain, limit=batch_size)
-            if tickets:
-                tickets.write({"escalation_level": "2", "escalation_date": now})
-                tickets._ops_escalate("2", dict.fromkeys(tickets.ids, manager.id))
-                done += len(tickets)
-                if batch_size:
-                    remaining += self.search_count(domain)
+            counts_2 = Ticket._ops_escalate_to(
+                "2",
+                company_domain
+                + [("escalation_level", "=", "1"), ("escalation_date", "<=", limit)],
+                now,
+                batch_size,
+            )
+            done += counts_1[0] + counts_2[0]
+            remaining += counts_1[1] + counts_2[1]
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return True
 

@@ -4,3 +4,6 @@ from . import test_feedback
 from . import test_privacy
 from . import test_analysis
 from . import test_tour
+from . import test_approval_integrity
+from . import test_portal_security
+from . import test_multi_company
