@@ -2,9 +2,11 @@ from . import res_company
 from . import res_config_settings
 from . import account_analytic_account
 from . import tier_review
+from . import tier_definition
 from . import ops_project_solution
 from . import ops_project_proposal
 from . import project_project
+from . import project_project_phase
 from . import ops_project_launch
 from . import ops_project_launch_line
 from . import ops_project_risk_category

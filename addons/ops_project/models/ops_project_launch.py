@@ -19,11 +19,24 @@ class OpsProjectLaunch(models.Model):
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
 
+    # Accepted only through its approval; the gate of the launch phase reads
+    # this state, so it can never be written by hand.
+    _ops_initial_state = "draft"
+    _ops_transitions = {"draft": ("accepted",)}
+    _ops_frozen_fields = ("project_id", "line_ids")
+    _ops_server_fields = ("accepted_on",)
+    # No applicant field: whoever asks for the acceptance cannot give it.
+    _ops_requester_field = False
+    _ops_department_field = "department_id"
+
     name = fields.Char(required=True)
     project_id = fields.Many2one(
         "project.project", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="project_id.company_id", store=True)
+    department_id = fields.Many2one(
+        related="project_id.ops_department_id", store=True, index=True
+    )
     state = fields.Selection(
         selection=[
             ("draft", "In Preparation"),
@@ -73,7 +86,11 @@ class OpsProjectLaunch(models.Model):
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + ["line_ids"]
 
+    # Overrides lose the engine's decorator: without it an RPC caller gets a
+    # recordset, which XML-RPC cannot marshal (JSON-RPC sends its repr).
+    @api.returns("tier.review")
     def request_validation(self):
+        required = dict(self._ops_checklist())
         for rec in self:
             if rec.line_ids.filtered(lambda line: not line.done):
                 raise UserError(
@@ -82,15 +99,28 @@ class OpsProjectLaunch(models.Model):
                         "acceptance."
                     )
                 )
+            # The regulations' items cannot be removed to pass the gate.
+            missing = set(required) - set(rec.line_ids.mapped("kind"))
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The launch checklist of “%(name)s” lacks items the "
+                        "regulations require: %(items)s.",
+                        name=rec.name,
+                        items=", ".join(required[k] for k in sorted(missing)),
+                    )
+                )
         return super().request_validation()
 
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers)
+        self._ops_lock()
+        self.invalidate_recordset(["state", "validation_status"])
         for rec in self.filtered(
             lambda r: r.state == "draft" and r.validation_status == "validated"
         ):
-            rec.sudo().write(
-                {"state": "accepted", "accepted_on": fields.Date.context_today(rec)}
+            rec.sudo()._ops_set_state(
+                "accepted", {"accepted_on": fields.Date.context_today(rec)}
             )
             rec.project_id.sudo().message_post(
                 body=Markup("<p>%s</p>")

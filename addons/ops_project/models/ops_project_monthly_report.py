@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 
@@ -270,9 +271,33 @@ class OpsProjectMonthlyReport(models.Model):
         for company in self.env["res.company"].sudo().search([("active", "=", True)]):
             self._ops_build_and_store(company, month)._ops_send_to_executives()
 
+    @api.model
+    def _ops_check_can_build(self, companies):
+        """Building reads every project of the company as the server: only
+        executives may, and only for companies they work in (the button's
+        ``groups`` in the view is no protection against an RPC call)."""
+        if self.env.su:
+            return True
+        if not self.env.user.has_group("ops_base.group_ops_executive"):
+            raise AccessError(
+                self.env._("Only senior management can build the monthly report.")
+            )
+        outside = companies - self.env.user.company_ids
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "You cannot build the monthly report of %(companies)s.",
+                    companies=", ".join(outside.mapped("name")),
+                )
+            )
+        return True
+
     def action_rebuild(self):
+        self.check_access("write")
+        self._ops_check_can_build(self.company_id)
         for rec in self:
             self._ops_build_and_store(rec.company_id, rec.month)
+        return True
 
     def action_print_xlsx(self):
         return self.env.ref(

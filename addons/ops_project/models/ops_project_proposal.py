@@ -5,7 +5,10 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.ops_base.models.ops_guard import as_server
 
 INVESTMENT_DOCUMENTS = [
     ("doc_plan", "Preliminary Plan"),
@@ -30,6 +33,46 @@ class OpsProjectProposal(models.Model):
     # and the decisions (who rejected, with which comment) must stay.
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+
+    # The engine's state machine (ops_base): who may take each move is checked
+    # by the action methods below before they call ``_ops_set_state``.
+    _ops_initial_state = "draft"
+    _ops_transitions = {
+        "draft": ("under_review",),
+        "under_review": ("approved", "rejected", "reserve", "draft"),
+        "approved": ("project",),
+        "rejected": ("draft",),
+        "reserve": ("draft",),
+    }
+    # What the reviewers approved: changing it afterwards would keep an
+    # approval for a different proposal (e.g. an amount that now needs the
+    # board). A change goes back to draft and through approval again.
+    _ops_frozen_fields = (
+        "kind",
+        "company_id",
+        "user_id",
+        "department_id",
+        "project_lead_id",
+        "partner_id",
+        "solution_id",
+        "contract_amount",
+        "investment_amount",
+        "leader_in_charge_id",
+        "doc_plan",
+        "doc_market",
+        "doc_positioning",
+        "doc_business_plan",
+        "doc_budget",
+    )
+    _ops_server_fields = (
+        "submitted_on",
+        "answered_on",
+        "reserve_reason",
+        "decision_minutes",
+        "project_id",
+    )
+    _ops_requester_field = "user_id"
+    _ops_department_field = "department_id"
 
     name = fields.Char(string="Project Name", required=True, tracking=True)
     kind = fields.Selection(
@@ -157,6 +200,12 @@ class OpsProjectProposal(models.Model):
         related="company_id.ops_product_manager_id",
         string="Committee: Product Manager",
     )
+    gm_office_member_ids = fields.Many2many(
+        related="company_id.ops_gm_office_member_ids", string="GM Office Members"
+    )
+    board_member_ids = fields.Many2many(
+        related="company_id.ops_board_member_ids", string="Board Members"
+    )
     submitted_on = fields.Date(readonly=True, copy=False, tracking=True)
     answer_deadline = fields.Date(
         compute="_compute_answer_deadline", store=True, copy=False
@@ -167,6 +216,24 @@ class OpsProjectProposal(models.Model):
     project_id = fields.Many2one(
         "project.project", readonly=True, copy=False, index=True
     )
+    decision_minutes = fields.Text(
+        readonly=True,
+        copy=False,
+        help="Recorded when the proposal is decided: every step, who decided, "
+        "when, with which comment, and how a collective body voted.",
+    )
+
+    @api.constrains("contract_amount", "investment_amount")
+    def _check_amounts_positive(self):
+        for rec in self:
+            if rec.contract_amount < 0 or rec.investment_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The contract and investment amounts of “%(name)s” cannot "
+                        "be negative.",
+                        name=rec.name,
+                    )
+                )
 
     @api.depends(*[f for f, _label in INVESTMENT_DOCUMENTS])
     def _compute_missing_document_count(self):
@@ -234,58 +301,157 @@ class OpsProjectProposal(models.Model):
             "submitted_on",
             "answered_on",
             "reserve_reason",
+            "decision_minutes",
         ]
+
+    def _ops_requesters(self):
+        # Whoever typed the proposal asked for it too, even when they named
+        # someone else as the applicant: they cannot approve it either.
+        return super()._ops_requesters() | self.sudo().create_uid
+
+    def _ops_is_operations_manager(self):
+        return self.env.su or self.env.user.has_group("ops_base.group_ops_manager")
+
+    def _ops_check_can_request(self):
+        """The applicant (or whoever wrote the proposal) submits it; an
+        operations manager may submit on their behalf."""
+        super()._ops_check_can_request()
+        if self._ops_is_operations_manager():
+            return True
+        user = self.env.user
+        for rec in self:
+            if user not in (rec.user_id | rec.create_uid):
+                raise AccessError(
+                    self.env._(
+                        "Only the applicant of “%(name)s” or an operations "
+                        "manager can submit it.",
+                        name=rec.name,
+                    )
+                )
+        return True
 
     def _check_submittable(self):
         for rec in self:
-            if rec.kind == "investment":
-                missing = rec._missing_documents()
-                if missing:
-                    raise UserError(
-                        self.env._(
-                            "The investment proposal “%(name)s” cannot be submitted "
-                            "before its five documents are attached. Missing: "
-                            "%(missing)s.",
-                            name=rec.name,
-                            missing=", ".join(missing),
-                        )
-                    )
-                if not rec.leader_in_charge_id:
-                    raise UserError(
-                        self.env._("Choose the leader in charge before submitting.")
-                    )
-                if rec.final_authority == "gm" and not rec.committee_gm_id:
-                    raise UserError(
-                        self.env._(
-                            "Set the general manager in the Operations settings "
-                            "before submitting."
-                        )
-                    )
-            if rec.kind == "non_standard" and not (
-                rec.committee_gm_id
-                and rec.committee_sales_id
-                and rec.committee_product_id
-            ):
+            if rec.kind == "standard" and not rec.department_id:
                 raise UserError(
                     self.env._(
-                        "The initiation committee is incomplete: set the general "
-                        "manager, the sales manager and the product manager in the "
-                        "Operations settings."
+                        "Choose the department of “%(name)s” before submitting: "
+                        "its manager approves a standard proposal.",
+                        name=rec.name,
+                    )
+                )
+            if rec.kind == "investment":
+                rec._check_investment_submittable()
+            if rec.kind == "non_standard":
+                rec._check_committee_submittable()
+
+    def _check_investment_submittable(self):
+        self.ensure_one()
+        missing = self._missing_documents()
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The investment proposal “%(name)s” cannot be submitted "
+                    "before its five documents are attached. Missing: "
+                    "%(missing)s.",
+                    name=self.name,
+                    missing=", ".join(missing),
+                )
+            )
+        if not self.leader_in_charge_id:
+            raise UserError(
+                self.env._("Choose the leader in charge before submitting.")
+            )
+        self._check_active_members(self.leader_in_charge_id)
+        if self.final_authority == "gm":
+            if not self.committee_gm_id:
+                raise UserError(
+                    self.env._(
+                        "Set the general manager in the Operations settings "
+                        "before submitting."
+                    )
+                )
+            self._check_active_members(self.committee_gm_id)
+        elif self.final_authority in ("gm_office", "board"):
+            fname = (
+                "ops_gm_office_member_ids"
+                if self.final_authority == "gm_office"
+                else "ops_board_member_ids"
+            )
+            company = self.company_id.sudo().with_context(active_test=False)
+            members = company[fname]
+            self._check_active_members(members)
+            if not members:
+                raise UserError(
+                    self.env._(
+                        "Set the members of the %(body)s in the Operations "
+                        "settings before submitting.",
+                        body=self._ops_authority_label(),
                     )
                 )
 
+    def _ops_authority_label(self):
+        selection = self._fields["final_authority"]._description_selection(self.env)
+        return dict(selection).get(self.final_authority, "")
+
+    def _check_committee_submittable(self):
+        self.ensure_one()
+        members = self.committee_gm_id, self.committee_sales_id
+        members += (self.committee_product_id,)
+        if not all(members):
+            raise UserError(
+                self.env._(
+                    "The initiation committee is incomplete: set the general "
+                    "manager, the sales manager and the product manager in the "
+                    "Operations settings."
+                )
+            )
+        # The settings refuse duplicates, but a company saved before that
+        # rule existed may still have one person in two slots.
+        self.company_id.sudo()._check_ops_committee_distinct()
+        self._check_active_members(members[0] | members[1] | members[2])
+
+    def _check_active_members(self, users):
+        """An archived reviewer can never decide: the proposal would wait
+        forever, so refuse it at submission, naming them."""
+        archived = users.sudo().filtered(lambda u: not u.active)
+        if archived:
+            raise UserError(
+                self.env._(
+                    "%(names)s cannot review “%(name)s”: archived user(s). Update "
+                    "the Operations settings (or the proposal) before submitting.",
+                    names=", ".join(archived.mapped("name")),
+                    name=self.name,
+                )
+            )
+
+    # Overrides lose the engine's decorator: without it an RPC caller gets a
+    # recordset, which XML-RPC cannot marshal (JSON-RPC sends its repr).
+    @api.returns("tier.review")
     def request_validation(self):
         to_submit = self.filtered(lambda r: r.state == "draft")
+        to_submit._ops_check_can_request()
         to_submit._check_submittable()
-        res = super().request_validation()
+        reviews = super().request_validation()
+        today = fields.Date.context_today(self)
         for rec in to_submit.filtered("review_ids"):
-            rec.write(
-                {
-                    "state": "under_review",
-                    "submitted_on": fields.Date.context_today(rec),
-                }
-            )
+            rec._ops_set_state("under_review", {"submitted_on": today})
+        return reviews
+
+    def restart_validation(self):
+        """Withdrawing a submission (or a manager's reset) puts the proposal
+        back to draft, where it can be corrected and submitted again."""
+        res = super().restart_validation()
+        self.filtered(
+            lambda r: r.state == "under_review" and not r.review_ids
+        ).sudo()._ops_set_state("draft", {"submitted_on": False})
         return res
+
+    def _ops_decidable_reviews(self, tiers):
+        # One click decides one step: a person named in two committee slots
+        # (or as leader in charge and final authority) must act twice.
+        reviews = super()._ops_decidable_reviews(tiers)
+        return reviews.sorted("sequence")[:1]
 
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers)
@@ -298,16 +464,52 @@ class OpsProjectProposal(models.Model):
         return res
 
     def _ops_conclude(self):
-        """Unanimity initiates; the first rejection terminates."""
+        """Unanimity initiates; the first rejection terminates.
+
+        Two committee members may decide at the same moment: the engine has
+        locked the proposal's row, and the state is read again after the lock
+        so that only one of them concludes (the other finds it concluded).
+        """
+        self._ops_lock()
+        self.invalidate_recordset(["state", "validation_status"])
+        self.review_ids.invalidate_recordset(["status"])
         today = fields.Date.context_today(self)
         for rec in self.filtered(lambda r: r.state == "under_review"):
             if rec.validation_status == "validated":
-                rec.sudo().write({"state": "approved", "answered_on": today})
+                state = "approved"
             elif rec.validation_status == "rejected":
-                rec.sudo().review_ids.filtered(
+                state = "rejected"
+                as_server(rec.review_ids).filtered(
                     lambda r: r.status in ("waiting", "pending")
                 ).write({"status": "cancel"})
-                rec.sudo().write({"state": "rejected", "answered_on": today})
+            else:
+                continue
+            rec.sudo()._ops_set_state(
+                state,
+                {"answered_on": today, "decision_minutes": rec._ops_minutes()},
+            )
+        return True
+
+    def _ops_minutes(self):
+        """The decision as it will be read later: each step, who, when, what
+        they said, and the votes of a collective body."""
+        self.ensure_one()
+        status = dict(
+            self.env["tier.review"]._fields["status"]._description_selection(self.env)
+        )
+        lines = []
+        for review in self.sudo().review_ids.sorted("sequence"):
+            line = f"{review.name or ''}: {status.get(review.status, '')}"
+            if review.done_by:
+                line += f" — {review.done_by.name}"
+            if review.reviewed_date:
+                line += f" ({fields.Datetime.to_string(review.reviewed_date)})"
+            if review.comment:
+                line += f" — {review.comment}"
+            lines.append(line)
+            if review.ops_minutes:
+                lines.extend("    " + x for x in review.ops_minutes.splitlines())
+        return "\n".join(lines)
 
     def action_reserve(self):
         self.ensure_one()
@@ -322,20 +524,27 @@ class OpsProjectProposal(models.Model):
         }
 
     def _ops_set_reserve(self, reason):
+        """A reviewer's answer “not now”: files the proposal as a reserve."""
         self.ensure_one()
+        self._ops_lock()
         self._ops_check_can_review()
-        sudo = self.sudo()
-        sudo.review_ids.filtered(lambda r: r.status in ("waiting", "pending")).write(
-            {"status": "cancel"}
-        )
-        sudo.write(
+        as_server(self.review_ids).filtered(
+            lambda r: r.status in ("waiting", "pending")
+        ).write({"status": "cancel"})
+        self.sudo()._ops_set_state(
+            "reserve",
             {
-                "state": "reserve",
                 "reserve_reason": reason,
                 "answered_on": fields.Date.context_today(self),
-            }
+                "decision_minutes": self.env._(
+                    "%(user)s set the proposal aside as a reserve project: "
+                    "%(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+            },
         )
-        sudo.message_post(
+        self.sudo().message_post(
             body=Markup("<p>%s</p><p><i>%s</i></p>")
             % (
                 self.env._(
@@ -346,6 +555,25 @@ class OpsProjectProposal(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
+        return True
+
+    def _ops_check_applicant_or_manager(self):
+        """The applicant, the proposed project lead or an operations manager
+        (who can read the proposal) acts on an answered proposal."""
+        self.check_access("read")
+        if self._ops_is_operations_manager():
+            return True
+        user = self.env.user
+        for rec in self:
+            if user not in (rec.user_id | rec.create_uid | rec.project_lead_id):
+                raise AccessError(
+                    self.env._(
+                        "Only the applicant or the project lead of “%(name)s”, or "
+                        "an operations manager, can do this.",
+                        name=rec.name,
+                    )
+                )
+        return True
 
     def action_draft(self):
         for rec in self:
@@ -353,28 +581,52 @@ class OpsProjectProposal(models.Model):
                 raise UserError(
                     self.env._("Only a terminated or reserve proposal can be reopened.")
                 )
-        self.sudo().review_ids.unlink()
-        self.write(
-            {
-                "state": "draft",
-                "submitted_on": False,
-                "answered_on": False,
-            }
+        self._ops_check_applicant_or_manager()
+        as_server(self.review_ids).unlink()
+        self.sudo()._ops_set_state(
+            "draft",
+            {"submitted_on": False, "answered_on": False},
         )
+        return True
 
     # Escalation ---------------------------------------------------------
+
+    def _ops_lock_reviews_to_escalate(self, reviews, today):
+        """Lock the reviews this run escalates; a concurrent run skips them.
+
+        Two runs of the cron at once (two workers, or a manual run) would
+        otherwise both see the reviews as not escalated today and escalate
+        them twice. The date is checked again in the same statement.
+        """
+        if not reviews:
+            return reviews
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM tier_review WHERE id IN %s "
+                "AND (ops_escalated_on IS NULL OR ops_escalated_on < %s) "
+                "FOR UPDATE SKIP LOCKED",
+                tuple(reviews.ids),
+                today,
+            )
+        )
+        locked = {row[0] for row in self.env.cr.fetchall()}
+        return reviews.filtered(lambda r: r.id in locked)
 
     @api.model
     def _cron_escalate_overdue(self, today=None):
         """Escalate every overdue pending review, at most once a day."""
         today = today or fields.Date.context_today(self)
-        proposals = self.search(
+        proposals = self.sudo().search(
             [("state", "=", "under_review"), ("answer_deadline", "<", today)]
         )
         reviews = proposals.review_ids.filtered(
             lambda r: r.status == "pending"
             and (not r.ops_escalated_on or r.ops_escalated_on < today)
         )
+        reviews = self._ops_lock_reviews_to_escalate(reviews, today)
+        # Mark first: whatever happens next, this run owns these reviews.
+        as_server(reviews).write({"ops_escalated_on": today})
         by_id = {p.id: p for p in proposals}
         todo = self.env.ref("mail.mail_activity_data_todo")
         for review in reviews:
@@ -403,20 +655,28 @@ class OpsProjectProposal(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        reviews.write({"ops_escalated_on": today})
         return reviews
 
     # Project -------------------------------------------------------------
 
     def action_create_project(self):
+        """Build the project of an approved proposal, exactly once.
+
+        Only the applicant, the project lead or an operations manager may, and
+        only once approved: the row is locked and the state read again, so two
+        clicks (or two users) at once create one project.
+        """
         self.ensure_one()
-        if self.state != "approved":
+        self._ops_check_applicant_or_manager()
+        self._ops_lock()
+        self.invalidate_recordset(["state", "project_id"])
+        if self.state != "approved" or self.project_id:
             raise UserError(
                 self.env._("Only an approved proposal can become a project.")
             )
         project = self.env["project.project"]._ops_create_from_proposal(self)
-        self.sudo().write({"state": "project", "project_id": project.id})
-        self.message_post(
+        self.sudo()._ops_set_state("project", {"project_id": project.id})
+        self.sudo().message_post(
             body=Markup("<p>%s</p>")
             % self.env._("Project created: %(name)s", name=project.name),
             subtype_xmlid="mail.mt_note",

@@ -1,6 +1,9 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.ops_base.models.ops_guard import as_server
 
 SCALE = [(str(i), str(i)) for i in range(1, 6)]
 
@@ -10,8 +13,12 @@ class OpsProjectRisk(models.Model):
 
     _name = "ops.project.risk"
     _description = "Project Risk"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ops.guarded.mixin"]
     _order = "score desc, id desc"
+
+    # The reminder cron's bookkeeping: writing it by hand would silence the
+    # next reminder.
+    _ops_server_fields = ("last_reminded_on",)
 
     name = fields.Char(string="Risk", required=True, tracking=True)
     project_id = fields.Many2one(
@@ -73,9 +80,11 @@ class OpsProjectRisk(models.Model):
 
     def action_close(self):
         self.write({"state": "closed"})
+        return True
 
     def action_reopen(self):
         self.write({"state": "open"})
+        return True
 
     @api.model
     def _cron_remind_overdue_reviews(self, today=None):
@@ -90,6 +99,9 @@ class OpsProjectRisk(models.Model):
             # Once per review date: a new reminder only after it was moved.
             lambda r: not r.last_reminded_on or r.last_reminded_on <= r.next_review_date
         )
+        risks = risks._ops_lock_to_remind()
+        # Mark first: whatever happens next, this run owns these risks.
+        as_server(risks).write({"last_reminded_on": today})
         todo = self.env.ref("mail.mail_activity_data_todo")
         for risk in risks:
             risk.activity_schedule(
@@ -103,5 +115,21 @@ class OpsProjectRisk(models.Model):
                 or self.env.user.id,
                 date_deadline=today,
             )
-        risks.write({"last_reminded_on": today})
         return risks
+
+    def _ops_lock_to_remind(self):
+        """Lock the risks this run reminds; a concurrent run skips them and
+        the reminder condition is checked again on the locked rows."""
+        if not self:
+            return self
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM ops_project_risk WHERE id IN %s AND "
+                "(last_reminded_on IS NULL OR last_reminded_on <= next_review_date) "
+                "FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
+            )
+        )
+        locked = {row[0] for row in self.env.cr.fetchall()}
+        return self.filtered(lambda r: r.id in locked)

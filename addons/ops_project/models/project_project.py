@@ -14,6 +14,7 @@ PHASE_XMLIDS = [
     "ops_project.stage_phase_launch",
     "ops_project.stage_phase_operation",
 ]
+OPS_GROUP = "ops_base.group_ops_user"
 TASK_PHASE_XMLIDS = [
     "ops_project.task_type_phase_research",
     "ops_project.task_type_phase_design",
@@ -26,40 +27,54 @@ TASK_PHASE_XMLIDS = [
 class ProjectProject(models.Model):
     _inherit = "project.project"
 
+    # Only ops_is_operations is for everybody (Project's own filters and the
+    # record rules use it); the operations data on a host project is for
+    # operations roles: a project user's form, kanban and RPC reads never
+    # reach the operations models behind them.
     ops_is_operations = fields.Boolean(
         string="Operations Project", copy=False, index=True
     )
     ops_proposal_id = fields.Many2one(
-        "ops.project.proposal", string="Initiation Proposal", copy=False, index=True
+        "ops.project.proposal",
+        string="Initiation Proposal",
+        copy=False,
+        index=True,
+        groups=OPS_GROUP,
     )
     ops_department_id = fields.Many2one(
-        "hr.department", string="Operations Department", index=True
+        "hr.department", string="Operations Department", index=True, groups=OPS_GROUP
     )
     ops_budget = fields.Monetary(
         string="Budget",
         related="account_id.ops_budget",
         readonly=False,
         currency_field="currency_id",
+        groups=OPS_GROUP,
     )
     ops_actual_cost = fields.Monetary(
         string="Actual Cost",
         compute="_compute_ops_actual_cost",
         currency_field="currency_id",
         help="Costs posted on the project's analytic account.",
+        groups=OPS_GROUP,
     )
     ops_launch_id = fields.Many2one(
-        "ops.project.launch", string="Launch Acceptance", copy=False
+        "ops.project.launch", string="Launch Acceptance", copy=False, groups=OPS_GROUP
     )
-    ops_launch_state = fields.Selection(related="ops_launch_id.state")
-    ops_risk_ids = fields.One2many("ops.project.risk", "project_id", string="Risks")
+    ops_launch_state = fields.Selection(related="ops_launch_id.state", groups=OPS_GROUP)
+    ops_risk_ids = fields.One2many(
+        "ops.project.risk", "project_id", string="Risks", groups=OPS_GROUP
+    )
     ops_change_ids = fields.One2many(
-        "ops.project.change", "project_id", string="Change Requests"
+        "ops.project.change", "project_id", string="Change Requests", groups=OPS_GROUP
     )
     ops_open_high_risk_count = fields.Integer(
-        string="Open High Risks", compute="_compute_ops_open_high_risk_count"
+        string="Open High Risks",
+        compute="_compute_ops_open_high_risk_count",
+        groups=OPS_GROUP,
     )
     ops_solution_id = fields.Many2one(
-        "ops.project.solution", string="Library Solution", copy=False
+        "ops.project.solution", string="Library Solution", copy=False, groups=OPS_GROUP
     )
 
     def _compute_ops_actual_cost(self):
@@ -84,15 +99,27 @@ class ProjectProject(models.Model):
         )
         return {account.id: -amount for account, amount in groups}
 
+    @api.model
+    def _ops_open_high_risk_domain(self, projects):
+        """Open risks rated high or critical of these projects: the count of
+        the project form and kanban."""
+        return [
+            ("project_id", "in", projects.ids),
+            ("state", "=", "open"),
+            ("level", "in", ("high", "critical")),
+        ]
+
     def _compute_ops_open_high_risk_count(self):
-        groups = self.env["ops.project.risk"]._read_group(
-            [
-                ("project_id", "in", self.ids),
-                ("state", "=", "open"),
-                ("level", "in", ("high", "critical")),
-            ],
-            ["project_id"],
-            ["__count"],
+        # sudo: whoever may read the project (and has the field's group) may
+        # know how many open high risks it has, even those the risk rules hide
+        # from them; the domain above is the whole filter (tested in
+        # test_host_apps).
+        groups = (
+            self.env["ops.project.risk"]
+            .sudo()
+            ._read_group(
+                self._ops_open_high_risk_domain(self), ["project_id"], ["__count"]
+            )
         )
         counts = {project.id: count for project, count in groups}
         for project in self:
@@ -171,40 +198,29 @@ class ProjectProject(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         projects = super().create(vals_list)
-        launch = self.env.ref(
-            "ops_project.stage_phase_launch", raise_if_not_found=False
-        )
+        # The phase and launch gates are checked in project_project_phase.py.
         ops_projects = projects.filtered("ops_is_operations")
-        if launch and launch in ops_projects.stage_id:
-            ops_projects._ops_check_launch_gate_for(launch)
-        todo = ops_projects.filtered(lambda p: not p.ops_launch_id)
+        todo = ops_projects.filtered(lambda p: not p.sudo().ops_launch_id)
         launches = (
             self.env["ops.project.launch"]
             .sudo()
             .create([self.env["ops.project.launch"]._ops_vals_for(p) for p in todo])
         )
         for project, launch_record in zip(todo, launches, strict=True):
-            project.ops_launch_id = launch_record
+            # A server field (see project_project_phase.py): the gate reads it.
+            project.sudo().ops_launch_id = launch_record
         return projects
-
-    def _ops_check_launch_gate_for(self, launch):
-        self.filtered(lambda p: p.stage_id == launch)._ops_check_launch_gate()
-
-    def write(self, vals):
-        if vals.get("stage_id"):
-            launch = self.env.ref("ops_project.stage_phase_launch")
-            if vals["stage_id"] == launch.id:
-                self._ops_check_launch_gate()
-        return super().write(vals)
 
     def _ops_check_launch_gate(self):
         for project in self.filtered("ops_is_operations"):
-            if project.sudo().ops_launch_id.state != "accepted":
+            launch = project.sudo().ops_launch_id
+            if launch.state != "accepted" or launch.project_id != project:
                 raise UserError(
                     self.env._(
-                        "The project “%(name)s” cannot enter the launch phase: its "
-                        "launch acceptance (tests, security, compliance, deployment, "
-                        "data migration, user training) is not complete and approved.",
+                        "The project “%(name)s” cannot enter the launch phase or "
+                        "a later one: its launch acceptance (tests, security, "
+                        "compliance, deployment, data migration, user training) is "
+                        "not complete and approved.",
                         name=project.name,
                     )
                 )

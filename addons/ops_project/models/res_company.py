@@ -1,6 +1,14 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+COMMITTEE_FIELDS = (
+    "ops_general_manager_id",
+    "ops_sales_manager_id",
+    "ops_product_manager_id",
+)
+AMOUNT_FIELDS = ("ops_invest_gm_limit", "ops_invest_office_limit")
 
 
 class ResCompany(models.Model):
@@ -40,6 +48,24 @@ class ResCompany(models.Model):
         help="Investments above the general manager's limit and up to this "
         "amount are decided by the GM office; above it, by the board.",
     )
+    ops_gm_office_member_ids = fields.Many2many(
+        "res.users",
+        "res_company_ops_gm_office_rel",
+        "company_id",
+        "user_id",
+        string="GM Office Members",
+        help="Decide investments between the general manager's and the GM "
+        "office's limits, as a body (by the rule of their approval tier).",
+    )
+    ops_board_member_ids = fields.Many2many(
+        "res.users",
+        "res_company_ops_board_rel",
+        "company_id",
+        "user_id",
+        string="Board Members",
+        help="Decide investments above the GM office's limit, as a body (by "
+        "the rule of their approval tier).",
+    )
     ops_proposal_answer_days = fields.Integer(
         string="Proposal Answer Deadline (days)",
         default=5,
@@ -58,3 +84,35 @@ class ResCompany(models.Model):
             "The GM office limit cannot be below the general manager's limit.",
         ),
     ]
+
+    @api.constrains(*COMMITTEE_FIELDS)
+    def _check_ops_committee_distinct(self):
+        """Three slots, three people: one person in two slots would approve a
+        non-standard proposal twice and the unanimity would be a fiction."""
+        for company in self:
+            seen = {}
+            for fname in COMMITTEE_FIELDS:
+                user = company[fname]
+                if not user:
+                    continue
+                label = company._fields[fname]._description_string(self.env)
+                if user in seen:
+                    raise ValidationError(
+                        self.env._(
+                            "%(user)s cannot sit twice in the initiation "
+                            "committee (%(first)s and %(second)s): choose three "
+                            "different people.",
+                            user=user.name,
+                            first=seen[user],
+                            second=label,
+                        )
+                    )
+                seen[user] = label
+
+    @api.constrains(*AMOUNT_FIELDS)
+    def _check_ops_limits_positive(self):
+        for company in self:
+            if any(company[fname] < 0 for fname in AMOUNT_FIELDS):
+                raise ValidationError(
+                    self.env._("The investment approval limits cannot be negative.")
+                )

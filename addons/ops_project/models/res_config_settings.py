@@ -32,3 +32,9 @@ class ResConfigSettings(models.TransientModel):
     ops_proposal_answer_days = fields.Integer(
         related="company_id.ops_proposal_answer_days", readonly=False
     )
+    ops_gm_office_member_ids = fields.Many2many(
+        related="company_id.ops_gm_office_member_ids", readonly=False
+    )
+    ops_board_member_ids = fields.Many2many(
+        related="company_id.ops_board_member_ids", readonly=False
+    )

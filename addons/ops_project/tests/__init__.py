@@ -4,3 +4,5 @@ from . import test_monthly_report
 from . import test_security
 from . import test_tour
 from . import test_project_security
+from . import test_host_apps
+from . import test_approval_integrity

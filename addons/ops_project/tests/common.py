@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 CTX = {"no_reset_password": True, "mail_create_nosubscribe": True}
@@ -45,11 +46,25 @@ class OpsProjectCase(TransactionCase):
                 "parent_id": boss_a.id,
             }
         )
+        # A department's manager-level steps are taken by the manager of that
+        # department (or above it), not by any operations manager: each
+        # department gets its manager.
+        cls.dept_a.manager_id = boss_a
+        cls.manager_b = user("t_op_manager_b", "ops_base.group_ops_manager")
+        boss_b = Employee.create(
+            {
+                "name": "Manager B",
+                "user_id": cls.manager_b.id,
+                "department_id": cls.dept_b.id,
+            }
+        )
+        cls.dept_b.manager_id = boss_b
         Employee.create(
             {
                 "name": "Staff B",
                 "user_id": cls.staff_b.id,
                 "department_id": cls.dept_b.id,
+                "parent_id": boss_b.id,
             }
         )
         cls.sales_boss = user("t_op_sales_boss", "ops_base.group_ops_manager")
@@ -66,6 +81,8 @@ class OpsProjectCase(TransactionCase):
                 "ops_sales_manager_id": cls.sales.id,
                 "ops_product_manager_id": cls.product.id,
                 "ops_leader_in_charge_id": cls.leader.id,
+                "ops_gm_office_member_ids": [Command.set(cls.office.ids)],
+                "ops_board_member_ids": [Command.set(cls.board.ids)],
                 "ops_invest_gm_limit": 1000000,
                 "ops_invest_office_limit": 5000000,
                 "ops_proposal_answer_days": 5,
@@ -112,9 +129,26 @@ class OpsProjectCase(TransactionCase):
             ).create({"comment": comment}).add_comment()
         record.invalidate_recordset()
 
+    def _department_manager(self, record):
+        return self.manager_b if record.department_id == self.dept_b else self.manager_a
+
     def _approved_project(self, **vals):
         proposal = self._proposal(**vals)
         proposal.request_validation()
-        self._approve(proposal, self.manager_a)
-        proposal.with_user(self.manager_a).action_create_project()
+        manager = self._department_manager(proposal)
+        self._approve(proposal, manager)
+        proposal.with_user(manager).action_create_project()
         return proposal.project_id
+
+    def _walk_to(self, project, xmlid, user=None):
+        """Move ``project`` phase by phase (the only way without a manager's
+        logged decision) up to the phase ``xmlid``."""
+        user = user or self._department_manager(project.ops_proposal_id)
+        target = self.env.ref(xmlid)
+        for stage in project._ops_phase_stages():
+            if stage.sequence <= project.stage_id.sequence:
+                continue
+            project.with_user(user).write({"stage_id": stage.id})
+            if stage == target:
+                break
+        return project

@@ -54,7 +54,12 @@ class TestProject(OpsProjectCase):
             launch.with_user(self.staff_b).validate_tier()
         self._approve(launch, self.gm)
         self.assertEqual(launch.state, "accepted")
-        as_manager.write({"stage_id": self.launch_stage.id})
+        # Accepted, but phases are still taken in order: research cannot jump
+        # to launch (this test used to move straight there).
+        with self.assertRaises(UserError) as err:
+            as_manager.write({"stage_id": self.launch_stage.id})
+        self.assertIn("in order", str(err.exception))
+        self._walk_to(project, "ops_project.stage_phase_launch")
         self.assertEqual(project.stage_id, self.launch_stage)
 
     def test_launch_tiers_follow_configuration(self):
@@ -190,10 +195,8 @@ class TestProject(OpsProjectCase):
         project.ops_launch_id.request_validation()
         self._approve(project.ops_launch_id, self.manager_a)
         self._approve(project.ops_launch_id, self.gm)
-        project.with_user(self.manager_a).stage_id = self.env.ref(
-            "ops_project.stage_phase_operation"
-        )
-        return project
+        # Phase by phase: a jump from research to operation is refused now.
+        return self._walk_to(project, "ops_project.stage_phase_operation")
 
     def test_project_created_by_hand_gets_a_launch_gate(self):
         Project = self.env["project.project"].with_context(

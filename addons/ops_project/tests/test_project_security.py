@@ -40,19 +40,6 @@ class TestProjectVisibility(OpsProjectCase):
                 "department_id": cls.dept_a.id,
             }
         )
-        cls.manager_b = new_test_user(
-            cls.env,
-            login="t_op_manager_b",
-            groups="ops_base.group_ops_manager",
-            context=CTX,
-        )
-        Employee.create(
-            {
-                "name": "Manager B",
-                "user_id": cls.manager_b.id,
-                "department_id": cls.dept_b.id,
-            }
-        )
 
     def test_department_staff_see_their_operations_project(self):
         self.assertEqual(self.project_a.ops_department_id, self.dept_a)

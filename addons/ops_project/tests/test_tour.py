@@ -19,12 +19,14 @@ class TestTour(HttpCase):
             groups="ops_base.group_ops_manager",
         )
         dept = self.env["hr.department"].create({"name": "Tour department"})
-        self.env["hr.employee"].create(
+        _employee, boss = self.env["hr.employee"].create(
             [
                 {"name": "Tour user", "user_id": user.id, "department_id": dept.id},
                 {"name": "Tour boss", "user_id": manager.id, "department_id": dept.id},
             ]
         )
+        # A standard proposal is approved by its department's manager.
+        dept.manager_id = boss
         self.start_tour("/odoo", "ops_project_proposal_submit", login="tour_op_user")
         proposal = self.env["ops.project.proposal"].search(
             [("name", "=", "Tour parking app")]

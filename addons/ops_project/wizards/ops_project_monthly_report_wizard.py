@@ -24,9 +24,9 @@ class OpsProjectMonthlyReportWizard(models.TransientModel):
 
     def action_build(self):
         self.ensure_one()
-        report = self.env["ops.project.monthly.report"]._ops_build_and_store(
-            self.company_id, self.month
-        )
+        Report = self.env["ops.project.monthly.report"]
+        Report._ops_check_can_build(self.company_id)
+        report = Report._ops_build_and_store(self.company_id, self.month)
         return {
             "type": "ir.actions.act_window",
             "res_model": "ops.project.monthly.report",

@@ -1,0 +1,165 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Lifecycle gates of operations projects, enforced on the server.
+
+Phases are taken in order, one step forward at a time; skipping a phase or
+going back needs an operations manager and a reason logged in the chatter
+(``_ops_move_phase``, through the Change Phase wizard). Entering the launch
+phase or any later one needs the project's accepted launch acceptance,
+whoever asks.
+"""
+
+from markupsafe import Markup
+
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.ops_base.models.ops_guard import as_server, is_server
+
+from .project_project import PHASE_XMLIDS
+
+PHASE_MOVE_KEY = "ops_phase_move"
+LAUNCH_INDEX = PHASE_XMLIDS.index("ops_project.stage_phase_launch")
+
+
+class ProjectProject(models.Model):
+    _name = "project.project"
+    _inherit = ["project.project", "ops.guarded.mixin"]
+
+    # Links the gates read: set by the server when the project is created
+    # from its proposal (or by hand), never re-pointed by a user.
+    _ops_server_fields = ("ops_launch_id", "ops_proposal_id")
+
+    @api.model
+    def _ops_phase_stages(self):
+        stages = self.env["project.project.stage"]
+        for xmlid in PHASE_XMLIDS:
+            stages |= self.env.ref(xmlid, raise_if_not_found=False) or stages
+        return stages
+
+    @api.model
+    def _ops_phase_index(self, stage):
+        """Position of ``stage`` among the phases; -1 for no stage, None for a
+        stage that is not a phase."""
+        if not stage:
+            return -1
+        ids = self._ops_phase_stages().ids
+        return ids.index(stage.id) if stage.id in ids else None
+
+    @api.model
+    def _ops_is_operations_vals(self, vals):
+        return vals.get(
+            "ops_is_operations", self.env.context.get("default_ops_is_operations")
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        first = self._ops_phase_stages()[:1]
+        for vals in vals_list:
+            # A new operations project starts in the first phase.
+            if (
+                first
+                and self._ops_is_operations_vals(vals)
+                and not vals.get("stage_id")
+            ):
+                vals["stage_id"] = first.id
+        projects = super().create(vals_list)
+        for project in projects.filtered("ops_is_operations"):
+            project._ops_check_phase_move(project.stage_id, self._ops_phase_index(None))
+        return projects
+
+    def write(self, vals):
+        if "ops_is_operations" in vals and not is_server(self):
+            if any(
+                p.ops_is_operations != bool(vals["ops_is_operations"]) for p in self
+            ):
+                raise AccessError(
+                    self.env._(
+                        "A project cannot be turned into or out of an operations "
+                        "project by hand: its phases and launch gate depend on it."
+                    )
+                )
+        if vals.get("stage_id"):
+            target = self.env["project.project.stage"].browse(vals["stage_id"])
+            for project in self.filtered("ops_is_operations"):
+                if project.stage_id != target:
+                    project._ops_check_phase_move(
+                        target, self._ops_phase_index(project.stage_id)
+                    )
+        return super().write(vals)
+
+    def _ops_check_phase_move(self, target, source_index):
+        """Refuse a move to ``target`` from the phase at ``source_index``
+        unless it is one step forward, or the server moves it on an
+        operations manager's logged decision. The launch gate holds always."""
+        self.ensure_one()
+        index = self._ops_phase_index(target)
+        if index is not None and index >= LAUNCH_INDEX:
+            self._ops_check_launch_gate()
+        if index is not None and source_index is not None and index == source_index + 1:
+            return True
+        if index is not None and index == source_index:
+            return True
+        if is_server(self, PHASE_MOVE_KEY):
+            return True
+        raise UserError(
+            self.env._(
+                "The project “%(name)s” cannot go to “%(stage)s”: phases are taken "
+                "in order, one at a time. Skipping a phase or going back needs an "
+                "operations manager and a reason (Change Phase).",
+                name=self.name,
+                stage=target.name,
+            )
+        )
+
+    def _ops_move_phase(self, stage, reason):
+        """Move to any phase on an operations manager's decision, logged with
+        its reason. The launch gate still applies."""
+        self.ensure_one()
+        if not (self.env.su or self.env.user.has_group("ops_base.group_ops_manager")):
+            raise AccessError(
+                self.env._(
+                    "Only an operations manager can skip a phase or move a "
+                    "project back."
+                )
+            )
+        self.check_access("write")
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for changing the phase."))
+        if not self.ops_is_operations:
+            raise UserError(self.env._("This is not an operations project."))
+        previous = self.stage_id
+        as_server(self, PHASE_MOVE_KEY).write({"stage_id": stage.id})
+        self.sudo().message_post(
+            body=Markup("<p>%s</p><p><i>%s</i></p>")
+            % (
+                self.env._(
+                    "%(user)s moved the project from “%(old)s” to “%(new)s”.",
+                    user=self.env.user.name,
+                    old=previous.name or "-",
+                    new=stage.name,
+                ),
+                reason,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def action_ops_change_phase(self):
+        self.ensure_one()
+        if not self.env.user.has_group("ops_base.group_ops_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only an operations manager can skip a phase or move a "
+                    "project back."
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Phase"),
+            "res_model": "ops.project.phase.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_project_id": self.id},
+        }
