@@ -117,6 +117,7 @@ class OpsTierValidation(models.AbstractModel):
             if default and default != initial:
                 self = self.with_context(**{f"default_{field}": initial})
             for vals in vals_list:
+                self._ops_check_department_choice(vals)
                 if vals.get(field) and vals[field] != initial:
                     raise UserError(
                         self.env._(
@@ -133,7 +134,13 @@ class OpsTierValidation(models.AbstractModel):
         self = strip_client_keys(self)
         if not is_server(self):
             self._ops_check_client_write(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        # Record rules are checked before a write, not after: a record must
+        # not be moved into a company (or department) its author cannot reach.
+        company_field = self._tier_validation_company_field
+        if company_field in vals and not self.env.su:
+            self.check_access("write")
+        return res
 
     def unlink(self):
         # OCA removes the reviews as the user; the engine owns them.
@@ -141,7 +148,35 @@ class OpsTierValidation(models.AbstractModel):
         as_server(self).review_ids.unlink()
         return super().unlink()
 
+    def _ops_check_department_choice(self, vals):
+        """A record is filed for the author's own department (or one below
+        it, or one they manage): its department decides who approves it."""
+        field = self._ops_department_field
+        if not field or field not in self._fields or not vals.get(field):
+            return
+        if self and all(rec[field].id == vals[field] for rec in self):
+            return
+        user = self.env.user
+        if user.has_group("ops_base.group_ops_executive"):
+            return
+        Department = self.env["hr.department"].sudo()
+        roots = user.sudo().employee_ids.department_id | Department.search(
+            [("manager_id.user_id", "=", user.id)]
+        )
+        department = Department.browse(vals[field])
+        if roots and department in Department.search([("id", "child_of", roots.ids)]):
+            return
+        raise UserError(
+            self.env._(
+                "%(model)s can be filed only for your own department or one you "
+                "manage: “%(department)s” is not one of them.",
+                model=self._description,
+                department=department.display_name,
+            )
+        )
+
     def _ops_check_client_write(self, vals):
+        self._ops_check_department_choice(vals)
         field = self._state_field
         if field in vals and any(rec[field] != vals[field] for rec in self):
             raise UserError(
@@ -274,12 +309,15 @@ class OpsTierValidation(models.AbstractModel):
                     )
                 )
             if not rec.can_review:
+                step = rec.review_ids.filtered(
+                    lambda r: r.status in ("waiting", "pending")
+                ).sorted("sequence")[:1]
                 raise UserError(
                     self.env._(
                         "You are not a reviewer of “%(record)s” at this step. "
-                        "Pending review: %(next)s",
+                        "Current step: %(step)s",
                         record=rec.display_name,
-                        next=rec.next_review or self.env._("none"),
+                        step=step.name or self.env._("none"),
                     )
                 )
 
@@ -300,11 +338,13 @@ class OpsTierValidation(models.AbstractModel):
         tiers = (tiers & own) if tiers else own
         user = self.env.user
         sequences = self._get_sequences_to_approve(user)
-        return tiers.filtered(
+        reviews = tiers.filtered(
             lambda r: user in r.reviewer_ids
             and r.status in ("waiting", "pending")
             and (r.sequence in sequences or r.approve_sequence_bypass)
         )
+        # One click, one step (see _get_sequences_to_approve for who).
+        return reviews.sorted("sequence")[:1]
 
     def _validate_tier(self, tiers=False):
         self.ensure_one()
@@ -334,11 +374,24 @@ class OpsTierValidation(models.AbstractModel):
         # A member of a collective body votes once; afterwards the step waits
         # for the others, so it is no longer theirs to decide.
         sequences = super()._get_sequences_to_approve(user)
-        voted = self.review_ids.filtered(
+        open_reviews = self.review_ids.filtered(
             lambda r: r.status in ("waiting", "pending")
-            and user in r.sudo().ops_vote_ids.user_id
+        )
+        voted = open_reviews.filtered(
+            lambda r: user in r.sudo().ops_vote_ids.user_id
         ).mapped("sequence")
-        return [s for s in sequences if s not in voted]
+        # A chain of approvals means several people: whoever already decided
+        # one step leaves the others to their other reviewers (a step with
+        # nobody else stays theirs rather than blocking the record).
+        decided = (self.review_ids - open_reviews).filtered(
+            lambda r: r.done_by == user or user in r.sudo().ops_vote_ids.user_id
+        )
+        shared = (
+            open_reviews.filtered(lambda r: r.reviewer_ids - user).mapped("sequence")
+            if decided
+            else []
+        )
+        return [s for s in sequences if s not in voted and s not in shared]
 
     def _update_counter(self, review_counter):
         # OCA recomputes review statuses here (a write on tier.review).

@@ -209,8 +209,16 @@ class TierReview(models.Model):
 
     def _ops_department_managers(self, record, users):
         """Members of ``users`` who manage the record's department or one
-        above it; a record without department is the company's."""
+        above it. A record without department is its requester's department;
+        a requester without one leaves the company's reviewers."""
         department = record._ops_department()
+        if not department:
+            # Leaving the department empty must not widen the choice of
+            # approver to every manager of the company.
+            department = (
+                record._ops_requesters().employee_ids.department_id
+                | self.sudo().requested_by.employee_ids.department_id
+            )
         if not department:
             return users
         managers = self.env["res.users"]

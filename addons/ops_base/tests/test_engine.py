@@ -118,6 +118,29 @@ class TestEngine(TransactionCase):
             [
                 dict(
                     base,
+                    name="Department manager (chain)",
+                    review_type="group",
+                    reviewer_group_id=cls.env.ref("ops_base.group_ops_manager").id,
+                    ops_department_scope=True,
+                    sequence=20,
+                    approve_sequence=True,
+                    definition_domain="[('name', '=like', 'X-%')]",
+                ),
+                dict(
+                    base,
+                    name="Any manager (chain)",
+                    review_type="group",
+                    reviewer_group_id=cls.env.ref("ops_base.group_ops_manager").id,
+                    sequence=10,
+                    approve_sequence=True,
+                    definition_domain="[('name', '=like', 'X-%')]",
+                ),
+            ]
+        )
+        Tier.create(
+            [
+                dict(
+                    base,
                     # OCA asks the highest definition sequence first.
                     name="Asked first",
                     review_type="individual",
@@ -319,6 +342,41 @@ class TestEngine(TransactionCase):
             rec.with_user(self.manager_b).validate_tier()
         rec.with_user(self.director).validate_tier()
         self.assertEqual(rec.validation_status, "validated")
+
+    def test_no_department_is_the_requesters(self):
+        rec = self.Tester.create({"name": "D-nodept"})
+        self.assertFalse(rec.department_id)
+        rec.request_validation()
+        self.assertEqual(rec.review_ids.reviewer_ids, self.manager_a | self.director)
+
+    def test_department_is_not_a_free_choice(self):
+        with self.assertRaises(UserError):
+            self.Tester.create({"name": "D-pick", "department_id": self.dept_b.id})
+        rec = self._new("D-pick-2")
+        with self.assertRaises(UserError):
+            rec.write({"department_id": self.dept_b.id})
+        self.assertEqual(rec.department_id, self.dept_a)
+
+    def test_one_person_one_step(self):
+        rec = self._submitted("X-chain")
+        as_director = rec.with_user(self.director)
+        as_director.validate_tier()
+        self.assertEqual(
+            rec.review_ids.filtered(lambda r: r.status == "approved").done_by,
+            self.director,
+        )
+        # The second step has other reviewers: the director leaves it to them.
+        with self.assertRaises(UserError):
+            as_director.validate_tier()
+        rec.with_user(self.manager_b).validate_tier()
+        self.assertEqual(rec.validation_status, "validated")
+
+    def test_no_move_into_a_foreign_company(self):
+        other = self.env["res.company"].create({"name": "Foreign Co (engine)"})
+        rec = self._new("D-move")
+        with self.assertRaises(AccessError):
+            rec.write({"company_id": other.id})
+        self.assertEqual(rec.company_id, self.env.company)
 
     def test_nobody_to_approve_is_refused(self):
         rec = self._new("D-orphan")
