@@ -4,7 +4,7 @@
     "name": "Operations Performance Appraisal",
     "summary": "Quarterly and annual appraisals with weighted KPIs, grades, "
     "bonuses, improvement plans, disciplinary measures and honours",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Operations",
     "website": "https://github.com/ops-suite/ops-suite",
     "author": "Ops Suite contributors",
@@ -34,6 +34,7 @@
         "views/ops_appraisal_menus.xml",
     ],
     "demo": ["demo/ops_appraisal_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "assets": {
         "web.assets_tests": ["ops_appraisal/static/tests/tours/*.js"],
     },

@@ -1,3 +1,4 @@
+from . import ops_appraisal_numbers
 from . import res_company
 from . import res_config_settings
 from . import hr_employee

@@ -3,7 +3,9 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.ops_base.models.ops_guard import as_server, is_server
 
 OPS_STATES = [
     ("self_assessment", "Self-Assessment"),
@@ -14,16 +16,9 @@ OPS_STATES = [
 ]
 # States in which the appraised employee may open the appraisal.
 EMPLOYEE_VISIBLE_STATES = ("self_assessment", "published", "acknowledged")
-# Fields that only the appraisal flow (or HR) may change.
-FLOW_FIELDS = {
-    "ops_state",
-    "ops_cycle_id",
-    "ops_template_id",
-    "ops_base_bonus",
-    "ops_prorata",
-    "ops_disputed",
-    "ops_dispute_reason",
-}
+# OCA fields that the suite's flow sets on the appraisals of a cycle; a client
+# changing them would move the appraisal outside its stages.
+OCA_FLOW_FIELDS = {"state", "employee_id"}
 # Fields the appraised employee never writes on their own appraisal.
 APPRAISER_FIELDS = {
     "ops_recommendation",
@@ -52,6 +47,52 @@ class HrAppraisal(models.Model):
     _state_to = ["published"]
     _cancel_state = "cancel"
     _tier_validation_manual_config = False
+    # The engine's state machine (ops_base): stages move only through the
+    # action methods below, which check who acts first.
+    _ops_initial_state = "self_assessment"
+    _ops_transitions = {
+        "self_assessment": ("manager_review", "cancel"),
+        "manager_review": ("published", "cancel"),
+        # Back to the manager on the employee's (single) dispute.
+        "published": ("acknowledged", "manager_review", "cancel"),
+        "acknowledged": (),
+        "cancel": (),
+    }
+    # Once approved, the result changes only through HR's adjustment wizard
+    # (which logs old -> new); scores live on the lines (see
+    # ops.appraisal.line), the grade and bonus are computed from them.
+    _ops_frozen_fields = (
+        "employee_id",
+        "ops_line_ids",
+        "ops_recommendation",
+        "manager_ids",
+        "date_close",
+    )
+    _ops_frozen_states = ("published", "acknowledged", "cancel")
+    # Set by the cycle and the flow only, never by a user; the stored
+    # computes too (the ORM would store a value written over RPC until the
+    # next recompute, e.g. a bonus amount, or another calibrator).
+    _ops_server_fields = (
+        "ops_cycle_id",
+        "ops_template_id",
+        "ops_base_bonus",
+        "ops_prorata",
+        "ops_disputed",
+        "ops_dispute_reason",
+        "ops_acknowledged_date",
+        "ops_department_head_user_id",
+        "ops_self_score",
+        "ops_total_score",
+        "ops_grade_id",
+        "ops_bonus_coefficient",
+        "ops_bonus_amount",
+    )
+    # Nobody approves their own appraisal (e.g. an HR reviewer appraised);
+    # the engine also excludes whoever submitted it.
+    _ops_requester_field = "employee_user_id"
+    _ops_department_field = "department_id"
+    # Restarting a rejected approval is part of the appraiser's resubmission.
+    _ops_reset_groups = ("ops_base.group_ops_manager", "ops_base.group_ops_hr")
 
     ops_cycle_id = fields.Many2one(
         "ops.appraisal.cycle",
@@ -87,6 +128,12 @@ class HrAppraisal(models.Model):
         help="First approver: the manager of the employee's department, or of "
         "the parent department when the employee heads their department.",
     )
+    ops_department_head_is_me = fields.Boolean(
+        compute="_compute_ops_department_head_is_me",
+        help="Technical: the department head is the current user. Used by "
+        "the calibration tier: a head who submits the scores (as the direct "
+        "manager) does not calibrate them again; HR approves.",
+    )
     ops_self_score = fields.Float(
         string="Self Score",
         compute="_compute_ops_scores",
@@ -108,6 +155,8 @@ class HrAppraisal(models.Model):
         compute="_compute_ops_grade_id",
         store=True,
         index=True,
+        # A band in use is archived, never deleted: published grades stay.
+        ondelete="restrict",
     )
     ops_bonus_coefficient = fields.Float(
         string="Bonus Coefficient",
@@ -185,6 +234,11 @@ class HrAppraisal(models.Model):
             "CHECK(ops_prorata >= 0 AND ops_prorata <= 1)",
             "The proration lies between 0 and 1.",
         ),
+        (
+            "ops_base_bonus_positive",
+            "CHECK(ops_base_bonus >= 0)",
+            "The base bonus cannot be negative.",
+        ),
     ]
 
     # ------------------------------------------------------------------
@@ -219,6 +273,14 @@ class HrAppraisal(models.Model):
             if head == rec.employee_id:
                 head = department.parent_id.manager_id
             rec.ops_department_head_user_id = head.user_id
+
+    @api.depends_context("uid")
+    @api.depends("ops_department_head_user_id")
+    def _compute_ops_department_head_is_me(self):
+        for rec in self:
+            rec.ops_department_head_is_me = (
+                rec.ops_department_head_user_id == self.env.user
+            )
 
     @api.depends("ops_total_score", "ops_line_ids.manager_score", "company_id")
     def _compute_ops_grade_id(self):
@@ -328,7 +390,7 @@ class HrAppraisal(models.Model):
             if rec.employee_id.user_id == self.env.user or not (
                 is_hr or rec._ops_is_manager_of_employee(my_employees)
             ):
-                raise UserError(
+                raise AccessError(
                     self.env._(
                         "Only the managers of %(employee)s or HR may do this.",
                         employee=rec.employee_id.name,
@@ -338,12 +400,22 @@ class HrAppraisal(models.Model):
     def _ops_check_appraised(self):
         for rec in self:
             if rec.employee_id.user_id != self.env.user:
-                raise UserError(
+                raise AccessError(
                     self.env._(
                         "Only %(employee)s may do this on their own appraisal.",
                         employee=rec.employee_id.name,
                     )
                 )
+
+    def _ops_check_hr(self, message):
+        """HR only, and never on one's own appraisal."""
+        if not self._ops_user_is_hr():
+            raise AccessError(message)
+        own = self.filtered(lambda r: r.employee_id.user_id == self.env.user)
+        if own:
+            raise AccessError(
+                self.env._("HR cannot act on their own appraisal; ask a colleague.")
+            )
 
     def _ops_check_state(self, states):
         labels = dict(self._fields["ops_state"]._description_selection(self.env))
@@ -359,30 +431,27 @@ class HrAppraisal(models.Model):
                 )
 
     def _ops_flow(self):
-        return self.with_context(ops_appraisal_flow=True)
+        """The appraisal flow's own writes: the engine's server key, which no
+        client can send (a client's ``ops_appraisal_flow=True`` unlocks
+        nothing)."""
+        return as_server(self)
 
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
-    def write(self, vals):
-        protected = FLOW_FIELDS.intersection(vals)
-        if (
-            protected
-            and not self.env.su
-            and not self.env.context.get("ops_appraisal_flow")
-            and not self._ops_user_is_hr()
-        ):
+    def _ops_check_client_write(self, vals):
+        # Called by the engine for every write that is not the server's.
+        res = super()._ops_check_client_write(vals)
+        ops_appraisals = self.filtered("ops_cycle_id")
+        if ops_appraisals and OCA_FLOW_FIELDS.intersection(vals):
             raise UserError(
                 self.env._(
-                    "The stage, cycle and bonus base of an appraisal change "
+                    "The status and employee of a cycle's appraisal change "
                     "only through its buttons."
                 )
             )
-        if (
-            APPRAISER_FIELDS.intersection(vals)
-            and not self.env.su
-            and not self.env.context.get("ops_appraisal_flow")
-            and any(rec.employee_id.user_id == self.env.user for rec in self)
+        if APPRAISER_FIELDS.intersection(vals) and any(
+            rec.employee_id.user_id == self.env.user for rec in self
         ):
             raise UserError(
                 self.env._(
@@ -390,7 +459,24 @@ class HrAppraisal(models.Model):
                     "managers."
                 )
             )
-        return super().write(vals)
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_cycle_appraisal(self):
+        # A cycle's appraisal carries a bonus: it is cancelled, and only a
+        # cancelled one may be deleted, by HR.
+        ops_appraisals = self.filtered("ops_cycle_id")
+        if not ops_appraisals or is_server(self):
+            return
+        if not self._ops_user_is_hr() or any(
+            rec.ops_state != "cancel" for rec in ops_appraisals
+        ):
+            raise UserError(
+                self.env._(
+                    "An appraisal of a cycle cannot be deleted; HR cancels "
+                    "it first, then may delete it."
+                )
+            )
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -404,12 +490,42 @@ class HrAppraisal(models.Model):
         ]
 
     # ------------------------------------------------------------------
+    # OCA's own buttons: not on a cycle's appraisal, and RPC-safe returns
+    # ------------------------------------------------------------------
+    def _ops_refuse_oca_flow(self):
+        if self.filtered("ops_cycle_id"):
+            raise UserError(
+                self.env._(
+                    "An appraisal of a cycle moves through its own stages "
+                    "(self-assessment, manager scoring, approval)."
+                )
+            )
+
+    def action_confirm(self):
+        self._ops_refuse_oca_flow()
+        return super().action_confirm() or True
+
+    def action_done(self):
+        self._ops_refuse_oca_flow()
+        return super().action_done() or True
+
+    def action_back(self):
+        self._ops_refuse_oca_flow()
+        return super().action_back() or True
+
+    def action_publish_employee_feedback(self):
+        return super().action_publish_employee_feedback() or True
+
+    def action_publish_manager_feedback(self):
+        return super().action_publish_manager_feedback() or True
+
+    # ------------------------------------------------------------------
     # Flow
     # ------------------------------------------------------------------
     def action_ops_submit_self_assessment(self):
-        self._ops_check_state(["self_assessment"])
         if not self._ops_user_is_hr():
             self._ops_check_appraised()
+        self._ops_check_state(["self_assessment"])
         for rec in self:
             missing = rec.ops_line_ids.filtered(lambda line: not line.self_score)
             if missing:
@@ -423,7 +539,8 @@ class HrAppraisal(models.Model):
         # Posted first: once submitted, the employee no longer reads it.
         for rec in self:
             rec.message_post(body=self.env._("Self-assessment submitted."))
-        self._ops_flow().write({"ops_state": "manager_review"})
+        # sudo: the employee loses read access on the way (record rules).
+        self.sudo()._ops_set_state("manager_review")
         # The employee no longer reads the appraisal until it is published:
         # leave the form for the list.
         return self.env["ir.actions.act_window"]._for_xml_id(
@@ -432,8 +549,8 @@ class HrAppraisal(models.Model):
 
     def action_ops_submit_approval(self):
         """Manager scoring done: request calibration and approval."""
-        self._ops_check_state(["manager_review"])
         self._ops_check_appraiser()
+        self._ops_check_state(["manager_review"])
         for rec in self:
             missing = rec.ops_line_ids.filtered(lambda line: not line.manager_score)
             if not rec.ops_line_ids or missing:
@@ -445,21 +562,29 @@ class HrAppraisal(models.Model):
                     )
                 )
             if rec.review_ids and rec.validation_status == "rejected":
-                rec.restart_validation()
+                # Who may resubmit was checked above (the appraisers).
+                rec.sudo().restart_validation()
         to_request = self.filtered(lambda r: not r.review_ids)
         to_request.request_validation()
         return True
 
-    def validate_tier(self):
-        res = super().validate_tier()
-        self.filtered(
-            lambda r: r.ops_state == "manager_review"
-            and r.validation_status == "validated"
-        )._ops_publish()
+    def _ops_check_can_request(self):
+        # Only through "Submit for Approval": scores complete, by an appraiser.
+        super()._ops_check_can_request()
+        self._ops_check_appraiser()
+        self._ops_check_state(["manager_review"])
+        return True
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers=tiers)
+        # The last approval publishes; the reviewer (HR) may not have write
+        # access to every field the publication touches.
+        if self.ops_state == "manager_review" and self.validation_status == "validated":
+            self.sudo()._ops_publish()
         return res
 
     def _ops_publish(self):
-        self._ops_flow().write({"ops_state": "published"})
+        self._ops_set_state("published")
         for rec in self:
             rec.message_post(
                 body=self.env._(
@@ -476,6 +601,7 @@ class HrAppraisal(models.Model):
                     user_id=rec.employee_id.user_id.id,
                 )
         self.filtered(lambda r: r.ops_grade_id.is_failing)._ops_open_improvement_plans()
+        return True
 
     def _ops_open_improvement_plans(self):
         """One improvement plan per failing appraisal (idempotent)."""
@@ -487,14 +613,14 @@ class HrAppraisal(models.Model):
         return Plan.create(vals_list)
 
     def action_ops_acknowledge(self):
-        self._ops_check_state(["published"])
         self._ops_check_appraised()
-        self._ops_flow().write(
+        self._ops_check_state(["published"])
+        self._ops_set_state(
+            "acknowledged",
             {
-                "ops_state": "acknowledged",
                 "ops_acknowledged_date": fields.Date.context_today(self),
                 "state": "3_done",
-            }
+            },
         )
         self.activity_unlink(["mail.mail_activity_data_todo"])
         for rec in self:
@@ -503,8 +629,8 @@ class HrAppraisal(models.Model):
 
     def action_ops_open_dispute(self):
         self.ensure_one()
-        self._ops_check_state(["published"])
         self._ops_check_appraised()
+        self._ops_check_state(["published"])
         if self.ops_disputed:
             raise UserError(self.env._("An appraisal can be disputed only once."))
         return {
@@ -518,8 +644,8 @@ class HrAppraisal(models.Model):
 
     def _ops_dispute(self, reason):
         self.ensure_one()
-        self._ops_check_state(["published"])
         self._ops_check_appraised()
+        self._ops_check_state(["published"])
         if self.ops_disputed:
             raise UserError(self.env._("An appraisal can be disputed only once."))
         if not (reason or "").strip():
@@ -530,12 +656,10 @@ class HrAppraisal(models.Model):
             % (self.env._("The employee disputes the appraisal:"), reason)
         )
         # Back to the manager: the approval starts again (reviews removed).
-        self.sudo()._ops_flow().write(
-            {
-                "ops_state": "manager_review",
-                "ops_disputed": True,
-                "ops_dispute_reason": reason,
-            }
+        # sudo: the employee loses read access on the way (record rules).
+        self.sudo()._ops_set_state(
+            "manager_review",
+            {"ops_disputed": True, "ops_dispute_reason": reason},
         )
         manager_user = self.sudo().employee_id.parent_id.user_id
         if manager_user:
@@ -549,8 +673,8 @@ class HrAppraisal(models.Model):
 
     def action_ops_adjust_score(self):
         self.ensure_one()
-        if not self._ops_user_is_hr():
-            raise UserError(self.env._("Only HR may adjust an approved appraisal."))
+        self._ops_check_hr(self.env._("Only HR may adjust an approved appraisal."))
+        self._ops_check_state(["published", "acknowledged"])
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Adjust a Score"),
@@ -561,7 +685,12 @@ class HrAppraisal(models.Model):
         }
 
     def action_ops_cancel(self):
-        if not self._ops_user_is_hr():
-            raise UserError(self.env._("Only HR may cancel an appraisal."))
-        self._ops_flow().write({"ops_state": "cancel"})
+        self._ops_check_hr(self.env._("Only HR may cancel an appraisal."))
+        self._ops_check_state(["self_assessment", "manager_review", "published"])
+        self._ops_set_state("cancel")
+        for rec in self:
+            rec.message_post(
+                body=self.env._("Cancelled by %(user)s.", user=self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
         return True

@@ -1,11 +1,17 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import math
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.ops_base.models.ops_guard import as_server
+
+_logger = logging.getLogger(__name__)
 
 # Creating thousands of appraisals must not write thousands of chatter
 # messages and followers.
@@ -30,8 +36,24 @@ class OpsAppraisalCycle(models.Model):
 
     _name = "ops.appraisal.cycle"
     _description = "Appraisal Cycle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "ops.guarded.mixin",
+        "ops.appraisal.finite.mixin",
+    ]
     _order = "date_end desc, id desc"
+    # Moved by the Start and Close buttons only.
+    _ops_server_fields = ("state", "skipped_employee_ids")
+    # The appraisals copy these when the cycle starts: changing them later
+    # would leave the cycle and its appraisals disagreeing.
+    _ops_started_frozen_fields = (
+        "company_id",
+        "period_type",
+        "date_start",
+        "date_end",
+        "base_bonus",
+    )
 
     name = fields.Char(required=True, tracking=True)
     period_type = fields.Selection(
@@ -100,6 +122,33 @@ class OpsAppraisalCycle(models.Model):
         ),
     ]
 
+    @api.constrains("base_bonus")
+    def _check_base_bonus(self):
+        for cycle in self:
+            if not (math.isfinite(cycle.base_bonus) and cycle.base_bonus >= 0):
+                raise ValidationError(
+                    self.env._(
+                        "The base bonus of cycle “%(name)s” cannot be negative.",
+                        name=cycle.name,
+                    )
+                )
+
+    def write(self, vals):
+        frozen = set(self._ops_started_frozen_fields).intersection(vals)
+        if frozen and not self.env.su and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A started cycle keeps its company, period and base bonus; "
+                    "changed: %(fields)s. Adjust an approved appraisal with HR's "
+                    "adjustment instead.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(frozen)
+                    ),
+                )
+            )
+        return super().write(vals)
+
     @api.depends("appraisal_ids.ops_total_score", "appraisal_ids.ops_bonus_amount")
     def _compute_appraisal_stats(self):
         data = {
@@ -163,7 +212,11 @@ class OpsAppraisalCycle(models.Model):
 
     def _ops_check_hr(self):
         if not self.env.su and not self.env["hr.appraisal"]._ops_user_is_hr():
-            raise UserError(self.env._("Only HR may start or close appraisal cycles."))
+            raise AccessError(
+                self.env._("Only HR may start, close or export appraisal cycles.")
+            )
+        # Record rules: HR of another company does not reach this cycle.
+        self.check_access("write")
 
     def action_start(self):
         self._ops_check_hr()
@@ -173,7 +226,9 @@ class OpsAppraisalCycle(models.Model):
                     self.env._("Cycle “%(name)s” is closed.", name=cycle.name)
                 )
             cycle.sudo()._ops_generate_appraisals()
-        self.filtered(lambda c: c.state == "draft").write({"state": "in_progress"})
+        as_server(self.filtered(lambda c: c.state == "draft")).write(
+            {"state": "in_progress"}
+        )
         return True
 
     def _ops_generate_appraisals(self):
@@ -190,6 +245,7 @@ class OpsAppraisalCycle(models.Model):
                 [("ops_cycle_id", "=", self.id)], ["employee_id"]
             )
         }
+        self._ops_check_grade_bands()
         employees = self.env["hr.employee"].search(self._ops_employee_domain())
         templates = self.env["ops.appraisal.template"]._ops_template_by_job(
             self.company_id
@@ -197,6 +253,7 @@ class OpsAppraisalCycle(models.Model):
         midpoint = self._ops_midpoint()
         deadline = self.date_deadline or self.date_end + timedelta(days=15)
         skipped = self.env["hr.employee"]
+        no_template = self.env["hr.employee"]
         vals_list = []
         for employee in employees:
             if employee.id in done:
@@ -207,6 +264,7 @@ class OpsAppraisalCycle(models.Model):
                 continue
             template = templates.get(employee.job_id.id) or templates.get(False)
             if not template:
+                no_template |= employee
                 continue
             self_assess = template.self_assessment and employee.user_id
             vals_list.append(
@@ -234,18 +292,78 @@ class OpsAppraisalCycle(models.Model):
                     ],
                 }
             )
-        appraisals = Appraisal.with_context(**BULK_CONTEXT).create(vals_list)
+        if not done and not vals_list:
+            raise UserError(self._ops_nothing_to_create_reason(employees, no_template))
+        appraisals = (
+            Appraisal._ops_flow().with_context(**BULK_CONTEXT).create(vals_list)
+        )
         if skipped:
-            self.skipped_employee_ids = [Command.link(e.id) for e in skipped]
+            as_server(self).skipped_employee_ids = [Command.link(e.id) for e in skipped]
         if appraisals:
             self.message_post(
                 body=self.env._("%(count)s appraisals created.", count=len(appraisals))
             )
+        if no_template:
+            self.message_post(
+                body=self._ops_no_template_message(no_template),
+                subtype_xmlid="mail.mt_note",
+            )
         return appraisals
+
+    def _ops_check_grade_bands(self):
+        self.ensure_one()
+        if not self.env["ops.appraisal.grade"]._ops_bands(self.company_id):
+            raise UserError(
+                self.env._(
+                    "%(company)s has no grade bands: define them (Appraisal → "
+                    "Configuration → Grade Bands) before starting cycle "
+                    "“%(name)s”.",
+                    company=self.company_id.name,
+                    name=self.name,
+                )
+            )
+
+    def _ops_no_template_message(self, employees):
+        return self.env._(
+            "No KPI template of %(company)s applies to %(employees)s: add a "
+            "template for their job positions, or a default template.",
+            company=self.company_id.name,
+            employees=", ".join(employees.mapped("name")),
+        )
+
+    def _ops_nothing_to_create_reason(self, employees, no_template):
+        """Why starting this cycle would create no appraisal at all."""
+        self.ensure_one()
+        if not employees:
+            return self.env._(
+                "Cycle “%(name)s” would create no appraisal: no employee of "
+                "%(company)s is in its scope (departments, job positions, tags).",
+                name=self.name,
+                company=self.company_id.name,
+            )
+        if no_template:
+            return self.env._(
+                "Cycle “%(name)s” would create no appraisal. %(reason)s",
+                name=self.name,
+                reason=self._ops_no_template_message(no_template),
+            )
+        return self.env._(
+            "Cycle “%(name)s” would create no appraisal: every employee in its "
+            "scope was hired after the middle of the period.",
+            name=self.name,
+        )
 
     def action_close(self):
         self._ops_check_hr()
-        self.write({"state": "closed"})
+        for cycle in self:
+            if cycle.state != "in_progress":
+                raise UserError(
+                    self.env._(
+                        "Only a cycle in progress can be closed (“%(name)s”).",
+                        name=cycle.name,
+                    )
+                )
+        as_server(self).write({"state": "closed"})
         return True
 
     def action_view_appraisals(self):
@@ -258,6 +376,7 @@ class OpsAppraisalCycle(models.Model):
         return action
 
     def action_export_bonus(self):
+        self._ops_check_hr()
         return self.env.ref(
             "ops_appraisal.action_report_cycle_bonus_xlsx"
         ).report_action(self)
@@ -284,9 +403,13 @@ class OpsAppraisalCycle(models.Model):
         every draft cycle whose period is over. Running it twice creates
         nothing twice."""
         today = today or fields.Date.context_today(self)
+        Employee = self.env["hr.employee"]
         for company in self.env["res.company"].search(
             [("ops_appraisal_auto_cycle", "=", True)]
         ):
+            # A company without staff (e.g. a holding) gets no empty cycles.
+            if not Employee.search_count([("company_id", "=", company.id)], limit=1):
+                continue
             for period_type, start, end in self._ops_last_periods(today):
                 if (today - end).days > 31:
                     continue
@@ -318,5 +441,12 @@ class OpsAppraisalCycle(models.Model):
                     }
                 )
         due = self.search([("state", "=", "draft"), ("date_end", "<", today)])
-        due.action_start()
+        for cycle in due:
+            # One cycle that cannot start (no template, no bands...) must not
+            # stop the others; HR sees the reason when starting it by hand.
+            try:
+                with self.env.cr.savepoint():
+                    cycle.action_start()
+            except UserError as error:
+                _logger.warning("Cycle %s not started: %s", cycle.display_name, error)
         return True

@@ -1,6 +1,9 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class OpsAppraisalGrade(models.Model):
@@ -15,6 +18,7 @@ class OpsAppraisalGrade(models.Model):
     _name = "ops.appraisal.grade"
     _description = "Appraisal Grade Band"
     _order = "min_score desc"
+    _inherit = ["ops.appraisal.finite.mixin"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
@@ -66,6 +70,29 @@ class OpsAppraisalGrade(models.Model):
             "The bonus coefficient cannot be negative.",
         ),
     ]
+
+    @api.constrains("min_score", "bonus_coefficient")
+    def _check_values(self):
+        for band in self:
+            if not (math.isfinite(band.min_score) and 0 <= band.min_score <= 100):
+                raise ValidationError(
+                    self.env._(
+                        "Grade band “%(band)s” must start at a score between 0 "
+                        "and 100; %(score)s given.",
+                        band=band.name,
+                        score=band.min_score,
+                    )
+                )
+            coefficient = band.bonus_coefficient
+            if not (math.isfinite(coefficient) and coefficient >= 0):
+                raise ValidationError(
+                    self.env._(
+                        "The bonus coefficient of grade band “%(band)s” cannot be "
+                        "negative; %(coefficient)s given.",
+                        band=band.name,
+                        coefficient=coefficient,
+                    )
+                )
 
     @api.model
     def _ops_bands(self, company):

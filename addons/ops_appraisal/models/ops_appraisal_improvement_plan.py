@@ -3,7 +3,16 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.ops_base.models.ops_guard import as_server
+
+# States the plan moves between, and who may move it: see _ops_check_follower.
+PLAN_TRANSITIONS = {
+    "open": ("closed", "cancel"),
+    "closed": ("open",),
+    "cancel": ("open",),
+}
 
 
 class OpsAppraisalImprovementPlan(models.Model):
@@ -12,8 +21,11 @@ class OpsAppraisalImprovementPlan(models.Model):
 
     _name = "ops.appraisal.improvement.plan"
     _description = "Performance Improvement Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ops.guarded.mixin"]
     _order = "state, follow_up_date, id desc"
+    # Moved by the buttons only; the appraisal it follows is set by the
+    # publication of a failing appraisal.
+    _ops_server_fields = ("state", "date_closed", "appraisal_id")
 
     name = fields.Char(required=True, tracking=True)
     appraisal_id = fields.Many2one(
@@ -111,7 +123,58 @@ class OpsAppraisalImprovementPlan(models.Model):
             ],
         }
 
+    def write(self, vals):
+        # The employee followed never edits their own plan (a manager is
+        # also someone's subordinate).
+        if not self.env.su and any(
+            plan.employee_id.user_id == self.env.user for plan in self
+        ):
+            raise AccessError(
+                self.env._("Your improvement plan is followed by your coach and HR.")
+            )
+        return super().write(vals)
+
+    def _ops_check_follower(self):
+        """HR, the coach, or a manager above the employee (never the
+        employee followed)."""
+        if self.env.su:
+            return
+        Appraisal = self.env["hr.appraisal"]
+        is_hr = Appraisal._ops_user_is_hr()
+        my_employees = self.env.user.employee_ids
+        for plan in self:
+            allowed = plan.employee_id.user_id != self.env.user and (
+                is_hr
+                or plan.user_id == self.env.user
+                or plan.appraisal_id._ops_is_manager_of_employee(my_employees)
+            )
+            if not allowed:
+                raise AccessError(
+                    self.env._(
+                        "Only the coach, the managers of %(employee)s or HR may "
+                        "do this on “%(plan)s”.",
+                        employee=plan.employee_id.name,
+                        plan=plan.name,
+                    )
+                )
+
+    def _ops_move(self, state, vals=None):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for plan in self:
+            if state not in PLAN_TRANSITIONS.get(plan.state, ()):
+                raise UserError(
+                    self.env._(
+                        "“%(plan)s” is %(current)s; it cannot become %(target)s.",
+                        plan=plan.name,
+                        current=labels.get(plan.state),
+                        target=labels.get(state),
+                    )
+                )
+        as_server(self).write(dict(vals or {}, state=state))
+        return True
+
     def action_close(self):
+        self._ops_check_follower()
         for plan in self:
             if plan.action_ids.filtered(lambda a: not a.done):
                 raise UserError(
@@ -120,13 +183,14 @@ class OpsAppraisalImprovementPlan(models.Model):
                         plan=plan.name,
                     )
                 )
-        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
-        return True
+        return self._ops_move(
+            "closed", {"date_closed": fields.Date.context_today(self)}
+        )
 
     def action_cancel(self):
-        self.write({"state": "cancel"})
-        return True
+        self._ops_check_follower()
+        return self._ops_move("cancel")
 
     def action_reopen(self):
-        self.write({"state": "open", "date_closed": False})
-        return True
+        self._ops_check_follower()
+        return self._ops_move("open", {"date_closed": False})

@@ -1,12 +1,20 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ops_base.models.ops_guard import is_server
 
 from .ops_appraisal_template_line import DIMENSIONS
 
 SELF_FIELDS = {"self_score", "self_comment"}
 MANAGER_FIELDS = {"manager_score", "manager_comment"}
+# Server key of HR's adjustment wizard: the only change of an approved score.
+ADJUST_KEY = "ops_score_adjust"
+# Stages in which HR may still change the indicators themselves.
+OPEN_STATES = ("self_assessment", "manager_review")
 
 
 class OpsAppraisalLine(models.Model):
@@ -16,6 +24,7 @@ class OpsAppraisalLine(models.Model):
     _name = "ops.appraisal.line"
     _description = "Appraisal Indicator Score"
     _order = "appraisal_id, sequence, id"
+    _inherit = ["ops.appraisal.finite.mixin"]
 
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True
@@ -31,6 +40,9 @@ class OpsAppraisalLine(models.Model):
     manager_comment = fields.Text()
     weighted_score = fields.Float(
         compute="_compute_weighted_score", store=True, digits=(5, 2)
+    )
+    company_id = fields.Many2one(
+        related="appraisal_id.company_id", store=True, index=True
     )
 
     _sql_constraints = [
@@ -52,22 +64,76 @@ class OpsAppraisalLine(models.Model):
         for line in self:
             line.weighted_score = line.weight * line.manager_score / 100.0
 
+    @api.constrains("self_score", "manager_score", "weight")
+    def _check_ranges(self):
+        # Same rules as the SQL constraints, with a message naming the
+        # indicator; also catches NaN and infinity sent over RPC.
+        for line in self:
+            for score in (line.self_score, line.manager_score):
+                if not (math.isfinite(score) and 0 <= score <= 100):
+                    raise ValidationError(
+                        self.env._(
+                            "The score of “%(indicator)s” must lie between 1 and "
+                            "100 (0 means not scored yet); %(score)s given.",
+                            indicator=line.name,
+                            score=score,
+                        )
+                    )
+            if not (math.isfinite(line.weight) and 0 < line.weight <= 100):
+                raise ValidationError(
+                    self.env._(
+                        "The weight of “%(indicator)s” must be more than 0 and "
+                        "at most 100; %(weight)s given.",
+                        indicator=line.name,
+                        weight=line.weight,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines._ops_check_structure_change()
+        return lines
+
     def write(self, vals):
         if not self.env.su:
             self._ops_check_write(set(vals))
         return super().write(vals)
 
+    def unlink(self):
+        if not self.env.su:
+            self._ops_check_structure_change()
+        return super().unlink()
+
+    def _ops_check_structure_change(self):
+        """Adding or removing an indicator: HR, before approval only."""
+        is_hr = self.env["hr.appraisal"]._ops_user_is_hr()
+        for appraisal in self.appraisal_id:
+            is_appraised = appraisal.employee_id.user_id == self.env.user
+            if not is_hr or is_appraised or appraisal.ops_state not in OPEN_STATES:
+                raise UserError(
+                    self.env._(
+                        "Only HR may add or remove the indicators of an "
+                        "appraisal, before it is approved."
+                    )
+                )
+
     def _ops_check_write(self, fnames):
         Appraisal = self.env["hr.appraisal"]
         user = self.env.user
         is_hr = Appraisal._ops_user_is_hr()
-        adjusting = self.env.context.get("ops_score_adjust") and is_hr
+        adjusting = is_server(self, ADJUST_KEY) and is_hr
+        if "appraisal_id" in fnames:
+            raise UserError(
+                self.env._("An indicator cannot be moved to another appraisal.")
+            )
         other = fnames - SELF_FIELDS - MANAGER_FIELDS - {"sequence"}
         my_employees = user.employee_ids
         for appraisal in self.appraisal_id:
             state = appraisal.ops_state
             is_appraised = appraisal.employee_id.user_id == user
-            if other and not (is_hr and state in ("self_assessment", "manager_review")):
+            if other and (not is_hr or is_appraised or state not in OPEN_STATES):
                 raise UserError(
                     self.env._("Only HR may change the indicators of an appraisal.")
                 )

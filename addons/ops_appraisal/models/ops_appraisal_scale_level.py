@@ -20,6 +20,10 @@ class OpsAppraisalScaleLevel(models.Model):
     )
     descriptor = fields.Text(translate=True)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company",
+        help="Empty: the scale is shared by every company (the seeded one).",
+    )
 
     _sql_constraints = [
         (

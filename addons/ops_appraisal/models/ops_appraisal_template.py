@@ -4,6 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.float_utils import float_compare
 
+from odoo.addons.ops_base.models.ops_guard import as_server
+
+# Server key: the lines are being edited through their template, whose
+# constraint checks the total once all the commands are applied.
+TEMPLATE_WRITE_KEY = "ops_template_write"
+
 
 class OpsAppraisalTemplate(models.Model):
     """KPI template of a role: weighted indicators in three dimensions."""
@@ -86,20 +92,22 @@ class OpsAppraisalTemplate(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         templates = super(
-            OpsAppraisalTemplate, self.with_context(ops_template_write=True)
+            OpsAppraisalTemplate, as_server(self, TEMPLATE_WRITE_KEY)
         ).create(vals_list)
         return templates.with_env(self.env)
 
     def write(self, vals):
-        return super(
-            OpsAppraisalTemplate, self.with_context(ops_template_write=True)
-        ).write(vals)
+        return super(OpsAppraisalTemplate, as_server(self, TEMPLATE_WRITE_KEY)).write(
+            vals
+        )
 
     @api.model
     def _ops_template_by_job(self, company):
         """Map job id → template, plus the company's default under ``False``."""
         mapping = {}
-        for template in self.search([("company_id", "=", company.id)]):
+        for template in self.search(
+            [("company_id", "=", company.id)], order="sequence, id"
+        ):
             for job in template.job_ids:
                 mapping.setdefault(job.id, template)
             if template.is_default:

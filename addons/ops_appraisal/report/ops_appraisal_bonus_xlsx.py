@@ -22,8 +22,9 @@ class OpsAppraisalBonusXlsx(models.AbstractModel):
         ]
 
     def generate_xlsx_report(self, workbook, data, cycles):
-        if not self.env["hr.appraisal"]._ops_user_is_hr():
-            cycles.check_access("write")
+        # The bonus list is payroll data: HR only, checked here and not only
+        # by the report's groups (a report is rendered by URL or RPC too).
+        cycles._ops_check_hr()
         bold = workbook.add_format({"bold": True})
         money = workbook.add_format({"num_format": "#,##0.00"})
         for cycle in cycles:

@@ -6,3 +6,5 @@ from . import test_security
 from . import test_disciplinary
 from . import test_bonus_export
 from . import test_tour
+from . import test_approval_integrity
+from . import test_multi_company

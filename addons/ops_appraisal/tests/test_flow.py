@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import AppraisalCase
 
@@ -15,8 +15,24 @@ class TestFlow(AppraisalCase):
         cls.cycle.action_start()
 
     def test_full_flow(self):
+        # A team lead between the head and the employee: the lead scores, the
+        # department head calibrates, HR approves (three different people;
+        # nobody approves what they submitted).
+        lead_user = new_test_user(
+            self.env, login="t_appr_lead", groups="ops_base.group_ops_manager"
+        )
+        lead = self.env["hr.employee"].create(
+            {
+                "name": "Team Lead",
+                "user_id": lead_user.id,
+                "department_id": self.dept.id,
+                "parent_id": self.head.id,
+            }
+        )
+        self.emp_a.parent_id = lead
         appraisal = self._appraisal(self.cycle, self.emp_a)
         as_a = appraisal.with_user(self.a_user)
+        as_lead = appraisal.with_user(lead_user)
         as_head = appraisal.with_user(self.head_user)
         # Self-assessment: the employee only, self scores only.
         with self.assertRaises(UserError):
@@ -25,9 +41,9 @@ class TestFlow(AppraisalCase):
             as_a.action_ops_submit_self_assessment()  # nothing scored yet
         self._score(appraisal, [80] * 9, "self_score", self.a_user)
         with self.assertRaises(UserError):
-            self._score(appraisal, [60] * 9, "self_score", self.head_user)
+            self._score(appraisal, [60] * 9, "self_score", lead_user)
         with self.assertRaises(UserError):
-            as_head.action_ops_submit_self_assessment()
+            as_lead.action_ops_submit_self_assessment()
         as_a.action_ops_submit_self_assessment()
         self.assertEqual(appraisal.ops_state, "manager_review")
         # Manager scoring: the employee no longer even reads the appraisal.
@@ -35,21 +51,24 @@ class TestFlow(AppraisalCase):
             self._score(appraisal, [90] * 9, "self_score", self.a_user)
         with self.assertRaises(UserError):
             self._score(appraisal, [90] * 9, user=self.other_head_user)
-        self._score(appraisal, [85] * 9, user=self.head_user)
-        as_head.action_ops_submit_approval()
+        self._score(appraisal, [85] * 9, user=lead_user)
+        self.assertIs(as_lead.action_ops_submit_approval(), True)
         self.assertEqual(appraisal.validation_status, "pending")
         reviews = appraisal.review_ids.sorted("sequence")
         self.assertEqual(len(reviews), 2)
         self.assertIn(self.head_user, reviews[0].reviewer_ids)
         self.assertIn(self.hr_user, reviews[1].reviewer_ids)
-        # HR cannot approve before the department head; nobody else can.
+        # The lead who submitted decides nothing; HR not before the head;
+        # nobody else at all.
+        with self.assertRaises(UserError):
+            as_lead.validate_tier()
         with self.assertRaises(UserError):
             appraisal.with_user(self.hr_user).validate_tier()
         with self.assertRaises(UserError):
             appraisal.with_user(self.b_user).validate_tier()
         # Calibration by the current reviewer (the department head).
         self._score(appraisal, [88] + [85] * 8, user=self.head_user)
-        as_head.validate_tier()
+        self.assertIs(as_head.validate_tier(), True)
         self.assertEqual(appraisal.ops_state, "manager_review")
         with self.assertRaises(UserError):
             self._score(appraisal, [70] * 9, user=self.head_user)  # HR's turn now
@@ -62,7 +81,7 @@ class TestFlow(AppraisalCase):
         # The employee acknowledges.
         with self.assertRaises(UserError):
             as_head.action_ops_acknowledge()
-        as_a.action_ops_acknowledge()
+        self.assertIs(as_a.action_ops_acknowledge(), True)
         self.assertEqual(appraisal.ops_state, "acknowledged")
         self.assertEqual(appraisal.state, "3_done")
 
@@ -111,7 +130,10 @@ class TestFlow(AppraisalCase):
         appraisal.with_user(self.c_user).action_ops_submit_self_assessment()
         self._score(appraisal, [70] * 9, user=self.head_user)
         appraisal.with_user(self.head_user).action_ops_submit_approval()
-        appraisal.with_user(self.head_user).reject_tier()
+        # The head submitted (as the direct manager): HR decides, and rejects.
+        with self.assertRaises(UserError):
+            appraisal.with_user(self.head_user).reject_tier()
+        appraisal.with_user(self.hr_user).reject_tier()
         self.assertEqual(appraisal.validation_status, "rejected")
         # The manager rescoring is allowed again and the approval restarts.
         self._score(appraisal, [72] * 9, user=self.head_user)
@@ -147,7 +169,11 @@ class TestFlow(AppraisalCase):
         )
 
     def test_department_head_not_own_approver(self):
-        """The head of the department is appraised by HR alone."""
+        """The head of the department is appraised by HR alone; the HR member
+        who scores and submits does not approve it too (another HR does)."""
+        hr2_user = new_test_user(
+            self.env, login="t_appr_hr2", groups="ops_base.group_ops_hr"
+        )
         appraisal = self._appraisal(self.cycle, self.head)
         self.assertFalse(appraisal.ops_department_head_user_id)
         self._score(appraisal, [80] * 9, "self_score", self.head_user)
@@ -158,5 +184,8 @@ class TestFlow(AppraisalCase):
         self._score(appraisal, [82] * 9, user=self.hr_user)
         appraisal.with_user(self.hr_user).action_ops_submit_approval()
         self.assertEqual(len(appraisal.review_ids), 1)
-        appraisal.with_user(self.hr_user).validate_tier()
+        self.assertNotIn(self.hr_user, appraisal.review_ids.reviewer_ids)
+        with self.assertRaises(UserError):
+            appraisal.with_user(self.hr_user).validate_tier()
+        appraisal.with_user(hr2_user).validate_tier()
         self.assertEqual(appraisal.ops_state, "published")

@@ -43,7 +43,6 @@ class TestSecurity(AppraisalCase):
         self.assertFalse(self._visible(self.a_user))
         self._score(own, [80] * 9, user=self.head_user)
         own.with_user(self.head_user).action_ops_submit_approval()
-        own.with_user(self.head_user).validate_tier()
         with self.assertRaises(AccessError):
             self._read(own, self.a_user)
         own.with_user(self.hr_user).validate_tier()

@@ -25,7 +25,7 @@ class TestTour(HttpCase):
             groups="ops_base.group_ops_user",
             context=ctx,
         )
-        new_test_user(
+        cls.hr_user = new_test_user(
             cls.env, login="tour_appr_hr", groups="ops_base.group_ops_hr", context=ctx
         )
         job = cls.env["hr.job"].create({"name": "Tour Analyst"})
@@ -93,4 +93,8 @@ class TestTour(HttpCase):
         )
         self.assertEqual(self.appraisal.ops_line_ids.manager_score, 85)
         self.assertEqual(self.appraisal.validation_status, "pending")
+        # The head submitted their own scores: HR approves, not the head.
+        reviewers = self.appraisal.review_ids.reviewer_ids
+        self.assertIn(self.hr_user, reviewers)
+        self.assertNotIn(self.manager_user, reviewers)
         self.assertEqual(self.appraisal.ops_total_score, 85)

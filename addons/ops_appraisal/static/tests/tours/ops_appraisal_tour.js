@@ -51,8 +51,10 @@ registry.category("web_tour.tours").add("ops_appraisal_manager_scoring", {
             run: "click",
         },
         {
-            content: "The department head's review is now pending",
-            trigger: "button[name=validate_tier]",
+            // Submitted: the button is gone (the test then checks that HR,
+            // not the head who submitted, is asked to approve).
+            content: "The appraisal is submitted for approval",
+            trigger: ".o_form_statusbar:not(:has(button[name=action_ops_submit_approval]))",
         },
     ],
 });
