@@ -7,5 +7,11 @@ from . import res_company
 from . import res_config_settings
 from . import ops_regulation
 from . import ops_accountability
+from . import ops_approval_event
+from . import ops_approval_request
+from . import ops_approval_mixin
+from . import ops_approval_cc
+from . import ops_approval_delegation
+from . import ops_approval_vote
+from . import ir_ui_menu
 from . import ir_attachment
-from . import comment_wizard

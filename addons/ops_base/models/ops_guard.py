@@ -49,7 +49,8 @@ def as_server(records, key="ops_server"):
         if ctx.get(k) is not SERVER:
             ctx.pop(k, None)
     ctx[key] = SERVER
-    return records.with_context(ctx)
+    # the whole context is replaced on purpose: dropped keys must stay dropped
+    return records.with_context(ctx)  # pylint: disable=context-overridden
 
 
 def is_server(records, key="ops_server", allow_su=True):

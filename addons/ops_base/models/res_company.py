@@ -13,7 +13,30 @@ class ResCompany(models.Model):
         "the next review date is the effective date plus this interval.",
     )
 
+    ops_approval_urge_interval_hours = fields.Integer(
+        string="Minimum Interval Between Urges (hours)",
+        default=4,
+        help="A requester can urge (催办) the reviewers of a record at most once "
+        "in this many hours.",
+    )
+    ops_approval_response_days = fields.Integer(
+        string="Approval Response Time (days)",
+        default=2,
+        help="Deadline of each approval step, counted from when it starts "
+        "waiting; 0 for no deadline.",
+    )
+
     _sql_constraints = [
+        (
+            "ops_approval_urge_interval_positive",
+            "CHECK(ops_approval_urge_interval_hours >= 0)",
+            "The interval between urges cannot be negative.",
+        ),
+        (
+            "ops_approval_response_days_positive",
+            "CHECK(ops_approval_response_days >= 0)",
+            "The approval response time cannot be negative.",
+        ),
         (
             "ops_regulation_review_months_positive",
             "CHECK(ops_regulation_review_months > 0)",

@@ -9,3 +9,10 @@ class ResConfigSettings(models.TransientModel):
     ops_regulation_review_months = fields.Integer(
         related="company_id.ops_regulation_review_months", readonly=False
     )
+
+    ops_approval_urge_interval_hours = fields.Integer(
+        related="company_id.ops_approval_urge_interval_hours", readonly=False
+    )
+    ops_approval_response_days = fields.Integer(
+        related="company_id.ops_approval_response_days", readonly=False
+    )

@@ -6,6 +6,24 @@ from odoo import api, fields, models
 class TierDefinition(models.Model):
     _inherit = "tier.definition"
 
+    ops_cc_user_ids = fields.Many2many(
+        "res.users",
+        "ops_tier_definition_cc_user_rel",
+        "definition_id",
+        "user_id",
+        string="CC Users",
+        domain=[("share", "=", False)],
+        help="Informed of the decision of records going through this step; "
+        "they can read those records.",
+    )
+    ops_cc_group_ids = fields.Many2many(
+        "res.groups",
+        "ops_tier_definition_cc_group_rel",
+        "definition_id",
+        "group_id",
+        string="CC Groups",
+        help="Every member is informed of the decision and can read the record.",
+    )
     ops_department_scope = fields.Boolean(
         string="Department Managers Only",
         help="Of the reviewers, only those who manage the record's department "

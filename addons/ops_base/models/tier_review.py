@@ -12,6 +12,7 @@ from odoo.osv import expression
 from .ops_guard import as_server, is_server
 
 DECIDED = ("approved", "rejected")
+OPEN = ("waiting", "pending")
 
 
 class TierReview(models.Model):
@@ -321,6 +322,7 @@ class TierReview(models.Model):
 
     def _ops_post_decision(self):
         self.ensure_one()
+        self._ops_log_decision()
         record = self.env[self.model].browse(self.res_id)
         if not hasattr(record, "message_post"):
             return
@@ -333,3 +335,159 @@ class TierReview(models.Model):
         if self.comment:
             body += Markup("<p><i>%s</i></p>") % self.comment
         record.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    # Approval centre, delegation, escalation (issue 11) ----------------------
+
+    def _ops_log_decision(self):
+        """The decision in the approval history, and to the requester in
+        Odoo (whatever their e-mail preference)."""
+        self.ensure_one()
+        kind = "approve" if self.status == "approved" else "reject"
+        record = self.env[self.model].browse(self.res_id)
+        user = self.done_by or self.env.user
+        on_behalf = self.ops_absent_user_ids.filtered(
+            lambda u: self.env["ops.approval.delegation"]._ops_delegate_for(u) == user
+        )[:1]
+        self.env["ops.approval.event"]._ops_log(
+            record,
+            kind,
+            user=user,
+            on_behalf_of_id=on_behalf.id,
+            step=self.name,
+            comment=self.comment,
+        )
+        requesters = record._ops_requesters() - user
+        if kind == "approve":
+            text = self.env._(
+                "%(user)s approved “%(step)s” of %(record)s.",
+                user=user.name,
+                step=self.name or "",
+                record=record.display_name,
+            )
+        else:
+            text = self.env._(
+                "%(user)s rejected “%(step)s” of %(record)s.",
+                user=user.name,
+                step=self.name or "",
+                record=record.display_name,
+            )
+        if on_behalf:
+            text += " " + self.env._("(for %s)", on_behalf.name)
+        if self.comment:
+            text += " " + self.comment
+        record._ops_inbox(requesters, text)
+
+    def unlink(self):
+        records = [(r.model, r.res_id) for r in self.sudo()._ops_reviews()]
+        res = super().unlink()
+        for model, res_id in set(records):
+            self.env[model].browse(res_id)._ops_sync(status="reset")
+        return res
+
+    # Escalation: OCA's reminder reaches every reviewer in Odoo ---------------
+
+    def _send_review_reminder(self):
+        ours = self._ops_reviews()
+        super(TierReview, self - ours)._send_review_reminder()
+        for review in ours:
+            record = self.env[review.model].sudo().browse(review.res_id)
+            if not record.exists():
+                continue
+            body = review._notify_review_reminder_body()
+            record._ops_schedule(
+                record._ops_todo_users() & review.reviewer_ids,
+                review._get_reminder_activity_type(),
+                self.env._("Reminder: %s", review.name or ""),
+                body,
+            )
+            record.message_post(
+                body=Markup("<p>%s</p>") % body,
+                subtype_xmlid=review._get_reminder_notification_subtype(),
+            )
+            review.sudo().last_reminder_date = fields.Datetime.now()
+        return True
+
+    # Delegation (代理审批) ---------------------------------------------------------
+
+    ops_absent_user_ids = fields.Many2many(
+        "res.users",
+        "ops_tier_review_absent_rel",
+        "review_id",
+        "user_id",
+        string="Delegated By",
+        compute="_compute_reviewer_ids",
+        store=True,
+        help="Reviewers away during this review: their substitutes decide.",
+    )
+
+    def _compute_reviewer_ids(self):
+        res = super()._compute_reviewer_ids()
+        names = set(self._ops_model_names())
+        Delegation = self.env["ops.approval.delegation"]
+        for review in self:
+            review.ops_absent_user_ids = False
+            if review.model not in names or not review.res_id:
+                continue
+            record = self.env[review.model].sudo().browse(review.res_id)
+            if not record.exists():
+                continue
+            company = record._get_company()
+            blocked = record._ops_requesters() | review.sudo().requested_by
+            users = review.reviewer_ids
+            absent = self.env["res.users"]
+            for user in users:
+                delegate = Delegation._ops_delegate_for(user)
+                if (
+                    delegate
+                    and delegate.active
+                    and not delegate.share
+                    and company in delegate.company_ids
+                    and delegate not in blocked
+                ):
+                    users = (users - user) | delegate
+                    absent |= user
+            review.reviewer_ids = users
+            review.ops_absent_user_ids = absent
+        return res
+
+    @api.model
+    def _ops_refresh_delegations(self):
+        """Re-point open reviews when a delegation starts, ends or changes
+        (and every hour, for leaves and date ranges)."""
+        reviews = self.sudo().search(
+            [("model", "in", self._ops_model_names()), ("status", "in", OPEN)]
+        )
+        if not reviews:
+            return True
+        before = {r.id: (r.reviewer_ids, r.ops_absent_user_ids) for r in reviews}
+        for fname in ("reviewer_ids", "ops_absent_user_ids"):
+            self.env.add_to_compute(reviews._fields[fname], reviews)
+        reviews.flush_recordset(["reviewer_ids", "ops_absent_user_ids"])
+        Event = self.env["ops.approval.event"]
+        touched = set()
+        for review in reviews:
+            users, absent = before[review.id]
+            if users == review.reviewer_ids:
+                continue
+            touched.add((review.model, review.res_id))
+            record = self.env[review.model].browse(review.res_id)
+            for user in review.ops_absent_user_ids - absent:
+                delegate = self.env["ops.approval.delegation"]._ops_delegate_for(user)
+                Event._ops_log(
+                    record,
+                    "delegate",
+                    user=user,
+                    targets=delegate,
+                    step=review.name,
+                )
+        # Records submitted before the approval centre existed get their line.
+        known = {
+            (r.model, r.res_id)
+            for r in self.env["ops.approval.request"]
+            .sudo()
+            .search([("model", "in", self._ops_model_names())])
+        }
+        touched |= {(r.model, r.res_id) for r in reviews} - known
+        for model, res_id in touched:
+            self.env[model].browse(res_id)._ops_sync()
+        return True

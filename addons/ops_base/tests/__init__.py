@@ -4,3 +4,8 @@ from . import test_tour
 from . import test_accountability
 from . import test_engine
 from . import test_rpc_bypass
+from . import test_approval_centre
+from . import test_approval_urge_withdraw
+from . import test_approval_delegation
+from . import test_approval_forward_cc
+from . import test_approval_tour
