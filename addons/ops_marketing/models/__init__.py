@@ -8,6 +8,7 @@ from . import ops_marketing_channel
 from . import ops_marketing_campaign
 from . import ops_marketing_metric
 from . import ops_marketing_content
+from . import ir_attachment
 from . import ops_brand_incident
 from . import ops_marketing_customer_layer
 from . import res_partner

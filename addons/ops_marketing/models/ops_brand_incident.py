@@ -1,8 +1,13 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.ops_base.models.ops_guard import as_server
+from odoo.addons.ops_base.models.ops_guard import as_server, is_server
+
+# Who handles an incident and by when: changing them decides who may resolve
+# it and whether it escalates.
+OWNER_FIELDS = ("user_id", "deadline", "severity")
 
 
 class OpsBrandIncident(models.Model):
@@ -97,6 +102,36 @@ class OpsBrandIncident(models.Model):
         if (operator == "=") == bool(value):
             return domain
         return ["!", "&", *domain]
+
+    def _ops_check_owner_fields(self, vals):
+        changed = [f for f in OWNER_FIELDS if f in vals]
+        if not changed:
+            return
+        if not self.env.user.has_group("ops_base.group_ops_manager") and any(
+            incident.user_id != self.env.user for incident in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the owner of an incident or an operations manager "
+                    "may change its owner, deadline or severity."
+                )
+            )
+        if "deadline" in vals and any(incident.is_overdue for incident in self):
+            raise UserError(
+                self.env._(
+                    "The deadline of an overdue incident no longer changes: "
+                    "it has been or will be escalated. Resolve the incident."
+                )
+            )
+
+    def write(self, vals):
+        if not is_server(self):
+            self._ops_check_owner_fields(vals)
+        res = super().write(vals)
+        if "company_id" in vals:
+            # The company rule filters reads, not the new company written.
+            self.check_access("write")
+        return res
 
     def action_start(self):
         self._ops_marketing_check_user("user_id")

@@ -77,6 +77,13 @@ class OpsBrandPlan(models.Model):
         ),
     ]
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "company_id" in vals:
+            # The company rule filters reads, not the new company written.
+            self.check_access("write")
+        return res
+
     @api.depends("brand_id.name", "year")
     def _compute_name(self):
         for plan in self:

@@ -1,6 +1,6 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from markupsafe import Markup
 
@@ -8,6 +8,19 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.ops_base.models.ops_guard import as_server, is_server
+
+# Links that make the campaign's KPIs read CRM revenue and analytic costs
+# with sudo: set by the server, operations managers or finance only.
+LINK_FIELDS = ("utm_campaign_id", "analytic_account_id")
+LINK_GROUPS = ("ops_base.group_ops_manager", "ops_base.group_ops_finance")
+
+
+def check_campaign_readable(records):
+    """Refuse ``records`` pointing at a campaign the user cannot read: they
+    would show the campaign's name back (content, wizards). Checked on the
+    records written, so a ``default_campaign_id`` context key counts too."""
+    if not is_server(records):
+        records.campaign_id.check_access("read")
 
 
 def safe_ratio(numerator, denominator, factor=100.0):
@@ -339,6 +352,17 @@ class OpsMarketingCampaign(models.Model):
             )
         return result
 
+    def _ops_result_values(self):
+        """{campaign id: KPI values} as reported: an evaluated campaign's are
+        those recorded when its evaluation closed, the others' live."""
+        evaluated = self.filtered(lambda c: c.state == "evaluated")
+        result = self._ops_kpi_values((self - evaluated).ids)
+        for campaign in evaluated:
+            result[campaign.id] = {
+                key: campaign[f"eval_{key}"] for key in self._ops_kpi_zero()
+            }
+        return result
+
     @api.model
     def _ops_kpi_add_leads(self, result, by_utm, companies):
         """Add lead counts and won revenue to ``result`` in two queries.
@@ -400,22 +424,146 @@ class OpsMarketingCampaign(models.Model):
             "description",
         ]
 
-    def _ops_check_owner_or_manager(self):
-        """The campaign's owner or an operations manager runs its workflow."""
-        if self.env.su or self.env.user.has_group("ops_base.group_ops_manager"):
+    def _ops_may_run(self, user):
+        """Owner, a manager of the campaign's department or of a department
+        above it, or an executive; an operations manager only for a campaign
+        without department."""
+        self.ensure_one()
+        if self.user_id == user or user.has_group("ops_base.group_ops_executive"):
             return True
-        others = self.filtered(lambda c: c.user_id != self.env.user)
+        department = self.sudo().department_id
+        if not department:
+            return user.has_group("ops_base.group_ops_manager")
+        while department:
+            if department.manager_id.user_id == user:
+                return True
+            department = department.parent_id
+        return False
+
+    def _ops_check_owner_or_manager(self):
+        """Only who may run a campaign's workflow acts on it: a manager of
+        another department does not steer this one."""
+        if self.env.su:
+            return True
+        others = self.filtered(lambda c: not c._ops_may_run(self.env.user))
         if others:
             raise AccessError(
                 self.env._(
-                    "Only the owner of “%(name)s” or an operations manager may "
-                    "do this.",
+                    "Only the owner of “%(name)s”, a manager of its department "
+                    "or an executive may do this.",
                     name=others[0].display_name,
                 )
             )
         return True
 
+    def _ops_check_link_rights(self):
+        if not any(self.env.user.has_group(group) for group in LINK_GROUPS):
+            raise AccessError(
+                self.env._(
+                    "Only operations managers and finance link a campaign to a "
+                    "UTM campaign or an analytic account: their leads, revenue "
+                    "and costs become the campaign's results."
+                )
+            )
+
+    def _ops_check_utm_history(self):
+        """A UTM campaign already carrying leads from before the campaign
+        would count someone else's leads and revenue as this campaign's."""
+        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        for campaign in self.filtered("utm_campaign_id"):
+            start = datetime.combine(campaign.date_start, time.min)
+            if Lead.search_count(
+                [
+                    ("campaign_id", "=", campaign.utm_campaign_id.id),
+                    ("create_date", "<", start),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The UTM campaign “%(utm)s” has leads from before "
+                        "“%(name)s” started: they are not this campaign's "
+                        "results. Choose a new UTM campaign.",
+                        utm=campaign.utm_campaign_id.display_name,
+                        name=campaign.display_name,
+                    )
+                )
+
+    def _ops_create_links(self):
+        """Each new campaign gets its own UTM campaign and, when an analytic
+        plan exists, its own analytic account, made by the server."""
+        plan = (
+            self.env["account.analytic.plan"]
+            .sudo()
+            .search([("parent_id", "=", False)], limit=1)
+        )
+        for campaign in self:
+            vals = {}
+            if not campaign.utm_campaign_id:
+                vals["utm_campaign_id"] = (
+                    self.env["utm.campaign"].sudo().create({"name": campaign.name}).id
+                )
+            if not campaign.analytic_account_id and plan:
+                vals["analytic_account_id"] = (
+                    self.env["account.analytic.account"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": campaign.name,
+                            "plan_id": plan.id,
+                            "company_id": campaign.company_id.id,
+                        }
+                    )
+                    .id
+                )
+            if vals:
+                as_server(campaign).write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_server(self) and any(
+            vals.get(f) or self.env.context.get(f"default_{f}")
+            for vals in vals_list
+            for f in LINK_FIELDS
+        ):
+            self._ops_check_link_rights()
+        campaigns = super().create(vals_list)
+        if not is_server(self):
+            campaigns._ops_check_utm_history()
+        campaigns._ops_create_links()
+        return campaigns
+
+    def _ops_check_campaign_write(self, vals):
+        """Rules of a user's write that the engine does not know about."""
+        links = [
+            f
+            for f in LINK_FIELDS
+            if f in vals and any(c[f].id != (vals[f] or False) for c in self)
+        ]
+        if links:
+            self._ops_check_link_rights()
+            if any(c.state in ("ended", "evaluated") for c in self):
+                raise UserError(
+                    self.env._(
+                        "The campaign has ended: its UTM campaign and analytic "
+                        "account are those its results were measured on and "
+                        "no longer change."
+                    )
+                )
+        if "description" in vals and any(c.state == "evaluated" for c in self):
+            raise UserError(
+                self.env._(
+                    "The campaign is evaluated: its plan is part of the closed "
+                    "evaluation and no longer changes."
+                )
+            )
+        if "user_id" in vals and any(c.user_id.id != vals["user_id"] for c in self):
+            # A colleague cannot take over a campaign to run its workflow.
+            self._ops_check_owner_or_manager()
+
     def write(self, vals):
+        if not is_server(self):
+            self._ops_check_campaign_write(vals)
         # The engine refuses approved values in any state after draft; a
         # running campaign has its own way to change them: say which.
         if not is_server(self) and any(c.state == "running" for c in self):
@@ -447,7 +595,10 @@ class OpsMarketingCampaign(models.Model):
                     "lessons can no longer be changed."
                 )
             )
-        return super().write(vals)
+        res = super().write(vals)
+        if "utm_campaign_id" in vals and not is_server(self):
+            self._ops_check_utm_history()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):

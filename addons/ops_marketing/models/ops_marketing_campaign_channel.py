@@ -71,11 +71,11 @@ class OpsMarketingCampaignChannel(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        campaign_ids = {vals.get("campaign_id") for vals in vals_list} - {None, False}
-        self._ops_check_campaign_draft(
-            self.env["ops.marketing.campaign"].browse(campaign_ids)
-        )
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        # Checked on the created lines: the campaign may also come from a
+        # ``default_campaign_id`` context key, not only from the values.
+        self._ops_check_campaign_draft(lines.campaign_id)
+        return lines
 
     def write(self, vals):
         campaigns = self.campaign_id

@@ -1,7 +1,11 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.ops_base.models.ops_guard import is_server
+
+from .ops_marketing_campaign import check_campaign_readable
 
 
 class OpsMarketingContent(models.Model):
@@ -56,7 +60,9 @@ class OpsMarketingContent(models.Model):
         tracking=True,
     )
     body = fields.Html()
-    attachment_ids = fields.Many2many("ir.attachment", string="Attachments")
+    # Not copied as links: a copy gets its own files (see copy), so that the
+    # reviewed files of this content cannot change through the copy.
+    attachment_ids = fields.Many2many("ir.attachment", string="Attachments", copy=False)
     channel_id = fields.Many2one(
         "ops.marketing.channel", tracking=True, check_company=True
     )
@@ -88,6 +94,51 @@ class OpsMarketingContent(models.Model):
     )
     publish_date = fields.Date(readonly=True, copy=False)
     published_url = fields.Char(string="Published URL")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contents = super().create(vals_list)
+        check_campaign_readable(contents)
+        contents._ops_adopt_attachments()
+        return contents
+
+    def write(self, vals):
+        if not is_server(self):
+            if "user_id" in vals and any(c.user_id.id != vals["user_id"] for c in self):
+                # A colleague cannot take over a draft to act on it.
+                self._ops_check_publisher()
+        res = super().write(vals)
+        if "campaign_id" in vals:
+            check_campaign_readable(self)
+        if "attachment_ids" in vals:
+            self._ops_adopt_attachments()
+        return res
+
+    def copy(self, default=None):
+        new = super().copy(default)
+        if not (default or {}).get("attachment_ids"):
+            for old, content in zip(self, new, strict=True):
+                if old.attachment_ids:
+                    files = old.attachment_ids.sudo().copy(
+                        {"res_model": self._name, "res_id": content.id}
+                    )
+                    content.sudo().attachment_ids = [Command.set(files.ids)]
+        return new
+
+    def _ops_adopt_attachments(self):
+        """Attach the files to their content (res_model/res_id): their access
+        then follows the content, and ir.attachment knows what they belong
+        to. Only files the user may read and that belong to no other record."""
+        for content in self:
+            files = content.attachment_ids.filtered(
+                lambda a, c=content: not a.res_model
+                or (a.res_model == c._name and not a.res_id)
+            )
+            if not files:
+                continue
+            if not is_server(self):
+                files.check_access("read")
+            files.sudo().write({"res_model": self._name, "res_id": content.id})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_published(self):

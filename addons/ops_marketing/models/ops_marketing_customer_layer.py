@@ -73,6 +73,13 @@ class OpsMarketingCustomerLayer(models.Model):
         ),
     ]
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "company_id" in vals:
+            # The company rule filters reads, not the new company written.
+            self.check_access("write")
+        return res
+
     @api.depends("layer_auto", "layer_manual")
     def _compute_layer(self):
         for record in self:

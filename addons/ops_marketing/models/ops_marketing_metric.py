@@ -1,9 +1,14 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ops_base.models.ops_guard import is_server
 
 from .ops_marketing_campaign import safe_ratio
+
+# The results of these campaigns are closed (evaluated) or never counted.
+CLOSED_STATES = ("evaluated", "cancel")
 
 
 class OpsMarketingMetric(models.Model):
@@ -76,6 +81,55 @@ class OpsMarketingMetric(models.Model):
             "be negative.",
         ),
     ]
+
+    def _ops_check_campaign_open(self, campaigns):
+        """An evaluated campaign's results were recorded when its evaluation
+        closed: its daily figures no longer change."""
+        if is_server(self):
+            return
+        closed = campaigns.filtered(lambda c: c.state in CLOSED_STATES)
+        if closed:
+            raise UserError(
+                self.env._(
+                    "“%(campaign)s” is evaluated or cancelled: its daily "
+                    "figures can no longer be added, changed or deleted.",
+                    campaign=closed[0].display_name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        metrics = super().create(vals_list)
+        self._ops_check_campaign_open(metrics.campaign_id)
+        return metrics
+
+    def write(self, vals):
+        campaigns = self.campaign_id
+        if vals.get("campaign_id"):
+            campaigns |= campaigns.browse(vals["campaign_id"])
+        self._ops_check_campaign_open(campaigns)
+        return super().write(vals)
+
+    def unlink(self):
+        self._ops_check_campaign_open(self.campaign_id)
+        return super().unlink()
+
+    @api.constrains("clicks", "conversions")
+    def _check_conversions(self):
+        for metric in self:
+            if metric.conversions > metric.clicks:
+                raise ValidationError(
+                    self.env._(
+                        "%(campaign)s, %(channel)s on %(date)s: %(conversions)s "
+                        "conversions for %(clicks)s clicks. A conversion follows "
+                        "a click: check the figures.",
+                        campaign=metric.campaign_id.display_name,
+                        channel=metric.channel_id.display_name,
+                        date=metric.date,
+                        conversions=metric.conversions,
+                        clicks=metric.clicks,
+                    )
+                )
 
     @api.constrains("impressions", "clicks")
     def _check_clicks(self):

@@ -70,8 +70,21 @@ class OpsMarketingNumberMixin(models.AbstractModel):
                     )
                 )
 
+    @api.model
+    def _ops_check_default_numbers(self):
+        """``default_<field>`` context keys become values of the new record
+        without going through the values checked above: check them too."""
+        self._ops_check_numbers(
+            {
+                name: self.env.context[f"default_{name}"]
+                for name in self._ops_marketing_number_fields
+                if f"default_{name}" in self.env.context
+            }
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._ops_check_default_numbers()
         for vals in vals_list:
             self._ops_check_numbers(vals)
         return super().create(vals_list)

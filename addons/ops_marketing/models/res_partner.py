@@ -1,6 +1,7 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from .ops_marketing_customer_layer import LAYERS
 
@@ -144,8 +145,16 @@ class ResPartner(models.Model):
     @api.model
     def _ops_layer_domain(self, fname, operator, value):
         """Partners whose layer in the current company matches; a partner
-        without a layer there reads as empty."""
-        Layer = self.env["ops.marketing.customer.layer"].sudo()
+        without a layer there reads as empty.
+
+        Searched as the user, never with sudo: filtering on a layer would
+        otherwise list the customers whose layer the user may not read.
+        """
+        if not (self.env.su or self.env.user.has_group("ops_base.group_ops_user")):
+            raise AccessError(
+                self.env._("Only operations users may search customer layers.")
+            )
+        Layer = self.env["ops.marketing.customer.layer"]
         company = [("company_id", "=", self.env.company.id)]
         source = LAYER_FIELDS[fname]
         matching = Layer._search(company + [(source, operator, value)])

@@ -58,7 +58,8 @@ class CampaignResultsXlsx(models.AbstractModel):
         for col, (_key, label, width) in enumerate(columns):
             sheet.set_column(col, col, width)
             sheet.write(row, col, label, bold)
-        kpis = campaigns._ops_kpi_values(campaigns.ids)
+        # Evaluated campaigns with the results recorded at their evaluation.
+        kpis = campaigns._ops_result_values()
         states = dict(campaigns._fields["state"]._description_selection(self.env))
         for campaign in campaigns:
             row += 1

@@ -124,14 +124,25 @@ class OpsMarketingCampaignReport(models.Model):
                    c.brand_id, c.department_id, c.user_id, c.company_id,
                    company.currency_id, c.campaign_form, c.state, c.date_start,
                    c.budget,
-                   COALESCE(m.impressions, 0) AS impressions,
-                   COALESCE(m.clicks, 0) AS clicks,
-                   COALESCE(m.conversions, 0) AS conversions,
-                   COALESCE(m.followers, 0) AS followers,
-                   COALESCE(l.lead_count, 0) AS lead_count,
-                   COALESCE(w.won_revenue, 0) AS won_revenue,
-                   COALESCE(a.cost, 0) AS cost,
-                   CASE WHEN COALESCE(a.cost, 0) = 0 THEN 0
+                   -- An evaluated campaign shows the results recorded when
+                   -- its evaluation closed, like its form: later leads, costs
+                   -- or metrics do not rewrite them.
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_impressions, 0)
+                        ELSE COALESCE(m.impressions, 0) END AS impressions,
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_clicks, 0)
+                        ELSE COALESCE(m.clicks, 0) END AS clicks,
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_conversions, 0)
+                        ELSE COALESCE(m.conversions, 0) END AS conversions,
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_followers, 0)
+                        ELSE COALESCE(m.followers, 0) END AS followers,
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_lead_count, 0)
+                        ELSE COALESCE(l.lead_count, 0) END AS lead_count,
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_won_revenue, 0)
+                        ELSE COALESCE(w.won_revenue, 0) END AS won_revenue,
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_cost, 0)
+                        ELSE COALESCE(a.cost, 0) END AS cost,
+                   CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_roi, 0)
+                        WHEN COALESCE(a.cost, 0) = 0 THEN 0
                         ELSE (COALESCE(w.won_revenue, 0) - a.cost) / a.cost * 100
                    END AS roi
               FROM ops_marketing_campaign c

@@ -11,3 +11,4 @@ from . import test_approval_integrity
 from . import test_bad_input
 from . import test_multi_company
 from . import test_host_forms
+from . import test_red_team_findings

@@ -84,7 +84,17 @@ class MarketingCase(TransactionCase):
         values.update(vals)
         Campaign = cls.Campaign.with_user(user or cls.user_a)
         if values.get("state", "draft") == "draft":
-            return Campaign.create(values)
+            # Only managers and finance link a campaign to CRM and analytic
+            # data: the manager sets the links the test asks for.
+            links = {
+                f: values.pop(f)
+                for f in ("utm_campaign_id", "analytic_account_id")
+                if f in values
+            }
+            campaign = Campaign.create(values)
+            if links:
+                campaign.with_user(cls.manager).write(links)
+            return campaign
         # Returned without the server key: the test then acts as the user.
         return Campaign.browse(as_server(Campaign).create(values).id)
 

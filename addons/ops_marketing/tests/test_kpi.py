@@ -167,14 +167,17 @@ class TestKpi(MarketingCase):
         second = self._campaign(name="Second", analytic_account_id=other_account.id)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
-                second.write({"utm_campaign_id": self.utm.id})
+                second.with_user(self.manager).write({"utm_campaign_id": self.utm.id})
                 second.flush_recordset()
-        # Campaigns without links are fine, and a copy drops the links.
-        self._campaign(name="Unlinked 1")
-        self._campaign(name="Unlinked 2")
+        # New campaigns and copies get their own links from the server.
+        first = self._campaign(name="Own links 1")
+        second = self._campaign(name="Own links 2")
+        self.assertTrue(first.utm_campaign_id)
+        self.assertNotEqual(first.utm_campaign_id, second.utm_campaign_id)
         copy = self.campaign.copy()
-        self.assertFalse(copy.utm_campaign_id)
-        self.assertFalse(copy.analytic_account_id)
+        self.assertTrue(copy.utm_campaign_id)
+        self.assertNotEqual(copy.utm_campaign_id, self.campaign.utm_campaign_id)
+        self.assertNotEqual(copy.analytic_account_id, self.campaign.analytic_account_id)
         self.assertEqual(self.campaign.cost, 1000.0)
 
     def test_only_campaign_company_counts(self):

@@ -1,6 +1,8 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..models.ops_marketing_campaign import check_campaign_readable
 
 
 class OpsMarketingCampaignChange(models.TransientModel):
@@ -20,6 +22,18 @@ class OpsMarketingCampaignChange(models.TransientModel):
     date_start = fields.Date(string="New Start Date", required=True)
     date_end = fields.Date(string="New End Date", required=True)
     reason = fields.Text(required=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        check_campaign_readable(records)
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "campaign_id" in vals:
+            check_campaign_readable(self)
+        return res
 
     def action_confirm(self):
         self.ensure_one()

@@ -9,9 +9,10 @@ import logging
 
 from psycopg2 import Error as PsycopgError
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..models.ops_marketing_campaign import check_campaign_readable
 from ..models.ops_marketing_number_mixin import number_error
 
 _logger = logging.getLogger(__name__)
@@ -50,6 +51,18 @@ class OpsMarketingMetricImport(models.TransientModel):
         "ops.marketing.metric.import.error", "wizard_id", string="Rejected Rows"
     )
     metric_ids = fields.Many2many("ops.marketing.metric", string="Imported Entries")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        check_campaign_readable(records)
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "campaign_id" in vals:
+            check_campaign_readable(self)
+        return res
 
     # ------------------------------------------------------------------
     # Reading: every problem of the file itself is a FileError, reported like
@@ -193,6 +206,13 @@ class OpsMarketingMetricImport(models.TransientModel):
             raise ValueError(
                 self.env._("campaign “%(name)s” is not approved", name=campaign.name)
             )
+        if campaign.state == "evaluated":
+            raise ValueError(
+                self.env._(
+                    "campaign “%(name)s” is evaluated: its results are closed",
+                    name=campaign.name,
+                )
+            )
         channel_key = str(values.get("channel") or "").strip().lower()
         channel = channels.get((campaign.company_id.id, channel_key))
         if not channel:
@@ -207,12 +227,23 @@ class OpsMarketingMetricImport(models.TransientModel):
                     date=values.get("date"),
                 )
             )
+        if not campaign.date_start <= date <= campaign.date_end:
+            raise ValueError(
+                self.env._(
+                    "date %(date)s is outside the campaign (%(start)s to %(end)s)",
+                    date=date,
+                    start=campaign.date_start,
+                    end=campaign.date_end,
+                )
+            )
         vals = {"campaign_id": campaign.id, "channel_id": channel.id, "date": date}
         for column in INT_COLUMNS:
             vals[column] = self._parse_number(values.get(column), column, "integer")
         vals["cost"] = self._parse_number(values.get("cost"), "cost", "monetary")
         if vals["clicks"] > vals["impressions"]:
             raise ValueError(self.env._("more clicks than impressions"))
+        if vals["conversions"] > vals["clicks"]:
+            raise ValueError(self.env._("more conversions than clicks"))
         key = (campaign.id, channel.id, date)
         if key in seen:
             raise ValueError(self.env._("duplicate of row %(row)s", row=seen[key]))
