@@ -41,8 +41,15 @@ class ProjectProject(models.Model):
         index=True,
         groups=OPS_GROUP,
     )
+    # Not copied: a duplicate is no operations project (ops_is_operations is
+    # not copied either), and Project's "Duplicate" by a project manager
+    # without an operations role would have to read it.
     ops_department_id = fields.Many2one(
-        "hr.department", string="Operations Department", index=True, groups=OPS_GROUP
+        "hr.department",
+        string="Operations Department",
+        index=True,
+        copy=False,
+        groups=OPS_GROUP,
     )
     ops_budget = fields.Monetary(
         string="Budget",
@@ -239,7 +246,7 @@ class ProjectProject(models.Model):
     def action_ops_promote_solution(self):
         self.ensure_one()
         proposal = self.ops_proposal_id
-        if self.stage_id != self.env.ref("ops_project.stage_phase_operation"):
+        if self.sudo().stage_id != self.env.ref("ops_project.stage_phase_operation"):
             raise UserError(
                 self.env._(
                     "Only a delivered project (in the operation phase) can be "

@@ -11,7 +11,7 @@ whoever asks.
 
 from markupsafe import Markup
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.ops_base.models.ops_guard import as_server, is_server
@@ -29,6 +29,17 @@ class ProjectProject(models.Model):
     # Links the gates read: set by the server when the project is created
     # from its proposal (or by hand), never re-pointed by a user.
     _ops_server_fields = ("ops_launch_id", "ops_proposal_id")
+
+    # Project's own stage field is reserved to its "Stages" setting, a
+    # company-wide choice the suite must not switch on for anyone: operations
+    # people see the phase here and move it with the phase actions.
+    ops_phase_id = fields.Many2one(
+        "project.project.stage",
+        string="Phase",
+        related="stage_id",
+        readonly=True,
+        groups="ops_base.group_ops_user",
+    )
 
     @api.model
     def _ops_phase_stages(self):
@@ -65,7 +76,9 @@ class ProjectProject(models.Model):
                 vals["stage_id"] = first.id
         projects = super().create(vals_list)
         for project in projects.filtered("ops_is_operations"):
-            project._ops_check_phase_move(project.stage_id, self._ops_phase_index(None))
+            project._ops_check_phase_move(
+                project.sudo().stage_id, self._ops_phase_index(None)
+            )
         return projects
 
     def write(self, vals):
@@ -82,9 +95,10 @@ class ProjectProject(models.Model):
         if vals.get("stage_id"):
             target = self.env["project.project.stage"].browse(vals["stage_id"])
             for project in self.filtered("ops_is_operations"):
-                if project.stage_id != target:
+                current = project.sudo().stage_id
+                if current != target:
                     project._ops_check_phase_move(
-                        target, self._ops_phase_index(project.stage_id)
+                        target, self._ops_phase_index(current)
                     )
         return super().write(vals)
 
@@ -129,8 +143,10 @@ class ProjectProject(models.Model):
             raise UserError(self.env._("Give the reason for changing the phase."))
         if not self.ops_is_operations:
             raise UserError(self.env._("This is not an operations project."))
-        previous = self.stage_id
-        as_server(self, PHASE_MOVE_KEY).write({"stage_id": stage.id})
+        previous = self.sudo().stage_id
+        # sudo: the stage field belongs to Project's "Stages" setting; who may
+        # move it was checked above.
+        as_server(self.sudo(), PHASE_MOVE_KEY).write({"stage_id": stage.id})
         self.sudo().message_post(
             body=Markup("<p>%s</p><p><i>%s</i></p>")
             % (
@@ -144,6 +160,25 @@ class ProjectProject(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
+        return True
+
+    def action_ops_next_phase(self):
+        """Move the project to the next phase: the everyday step, open to
+        whoever may edit the project; the launch gate still applies."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.ops_is_operations:
+            raise UserError(self.env._("This is not an operations project."))
+        phases = self._ops_phase_stages()
+        index = self._ops_phase_index(self.sudo().stage_id)
+        if index is None or index + 1 >= len(phases):
+            raise UserError(
+                self.env._("“%(name)s” is in its last phase.", name=self.name)
+            )
+        target = phases[index + 1]
+        self._ops_check_phase_move(target, index)
+        # sudo: the stage field belongs to Project's "Stages" setting.
+        self.sudo().write({"stage_id": target.id})
         return True
 
     def action_ops_change_phase(self):

@@ -145,10 +145,6 @@ class OpsProjectCase(TransactionCase):
         logged decision) up to the phase ``xmlid``."""
         user = user or self._department_manager(project.ops_proposal_id)
         target = self.env.ref(xmlid)
-        for stage in project._ops_phase_stages():
-            if stage.sequence <= project.stage_id.sequence:
-                continue
-            project.with_user(user).write({"stage_id": stage.id})
-            if stage == target:
-                break
+        while project.sudo().stage_id != target:
+            project.with_user(user).action_ops_next_phase()
         return project

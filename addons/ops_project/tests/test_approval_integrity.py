@@ -370,6 +370,9 @@ class TestApprovalIntegrity(OpsProjectCase):
 
     def test_phases_in_order(self):
         project = self._approved_project()
+        # A company that switched on Project's Stages lets its people move the
+        # stage field itself: the gate holds there too.
+        self.manager_a.groups_id |= self.env.ref("project.group_project_stages")
         as_manager = project.with_user(self.manager_a)
         with self.assertRaises(UserError) as err:
             as_manager.write({"stage_id": self.phase["operation"].id})
@@ -379,11 +382,29 @@ class TestApprovalIntegrity(OpsProjectCase):
         self.assertIn("in order", str(err.exception))
         with self.assertRaises(AccessError):
             project.with_user(self.staff_a).write({"stage_id": self.phase["design"].id})
-        self.assertEqual(project.stage_id, self.phase["research"])
+        self.assertEqual(project.sudo().stage_id, self.phase["research"])
         as_manager.write({"stage_id": self.phase["design"].id})
         with self.assertRaises(UserError):
             as_manager.write({"stage_id": self.phase["research"].id})
-        self.assertEqual(project.stage_id, self.phase["design"])
+        self.assertEqual(project.sudo().stage_id, self.phase["design"])
+
+    def test_next_phase_action(self):
+        """Without Project's Stages setting (the default), operations people
+        move phases with Next Phase only, one at a time, gate included."""
+        project = self._approved_project()
+        as_manager = project.with_user(self.manager_a)
+        with self.assertRaises(AccessError):
+            as_manager.write({"stage_id": self.phase["design"].id})
+        with self.assertRaises(AccessError):
+            project.with_user(self.staff_b).action_ops_next_phase()
+        self.assertIs(as_manager.action_ops_next_phase(), True)
+        self.assertEqual(project.sudo().stage_id, self.phase["design"])
+        as_manager.action_ops_next_phase()
+        self.assertEqual(project.sudo().stage_id, self.phase["development"])
+        with self.assertRaises(UserError) as err:
+            as_manager.action_ops_next_phase()
+        self.assertIn("launch acceptance", str(err.exception))
+        self.assertEqual(project.sudo().stage_id, self.phase["development"])
 
     def test_phase_jump_needs_manager_and_reason(self):
         project = self._approved_project()
@@ -404,24 +425,24 @@ class TestApprovalIntegrity(OpsProjectCase):
             as_manager.create(
                 {"stage_id": self.phase["development"].id, "reason": "  "}
             ).action_confirm()
-        self.assertEqual(project.stage_id, self.phase["research"])
+        self.assertEqual(project.sudo().stage_id, self.phase["research"])
         # The launch gate holds even on a manager's decision.
         with self.assertRaises(UserError):
             as_manager.create(
                 {"stage_id": self.phase["operation"].id, "reason": "Urgent"}
             ).action_confirm()
-        self.assertEqual(project.stage_id, self.phase["research"])
+        self.assertEqual(project.sudo().stage_id, self.phase["research"])
         as_manager.create(
             {
                 "stage_id": self.phase["development"].id,
                 "reason": "Design reused from North School",
             }
         ).action_confirm()
-        self.assertEqual(project.stage_id, self.phase["development"])
+        self.assertEqual(project.sudo().stage_id, self.phase["development"])
         as_manager.create(
             {"stage_id": self.phase["design"].id, "reason": "Customer changed scope"}
         ).action_confirm()
-        self.assertEqual(project.stage_id, self.phase["design"])
+        self.assertEqual(project.sudo().stage_id, self.phase["design"])
         bodies = " ".join(project.message_ids.mapped("body"))
         self.assertIn("Design reused from North School", bodies)
         self.assertIn("Customer changed scope", bodies)
@@ -756,7 +777,8 @@ class TestApprovalIntegrityRpc(OpsProjectCase, HttpCase):
         )
         proposal.invalidate_recordset()
         self.assertEqual(action["res_id"], proposal.project_id.id)
-        # The project may not skip a phase, even for its manager.
+        # The project may not skip a phase, even for its manager (without
+        # Project's Stages setting the stage field is not even theirs).
         self._assert_refused(
             UserError,
             "t_op_manager_a",
@@ -768,6 +790,6 @@ class TestApprovalIntegrityRpc(OpsProjectCase, HttpCase):
             ],
         )
         self.assertEqual(
-            proposal.project_id.stage_id,
+            proposal.project_id.sudo().stage_id,
             self.env.ref("ops_project.stage_phase_research"),
         )

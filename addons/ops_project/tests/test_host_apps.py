@@ -287,6 +287,17 @@ class TestHostActions(HostAppsCase):
             with self.assertRaises(AccessError):
                 project.browse(self.ops_project.id).read([fname])
 
+    def test_project_manager_duplicates_an_operations_project(self):
+        """Project's "Duplicate" copies no operations field, so a project
+        manager without an operations role may use it."""
+        self.ops_project.sudo().ops_department_id = self.env["hr.department"].create(
+            {"name": "Host Department"}
+        )
+        project = self.ops_project.with_user(self.users["project_manager"])
+        copy = project.copy()
+        self.assertFalse(copy.ops_is_operations)
+        self.assertFalse(copy.sudo().ops_department_id)
+
     def test_operations_user_sees_the_high_risk_count(self):
         """An operations user gets the page and the count: open high and
         critical risks of this project only."""

@@ -26,6 +26,9 @@ class TestProject(OpsProjectCase):
 
     def test_launch_gate(self):
         project = self._approved_project()
+        # The gate on the stage field itself, as in a company with Project's
+        # Stages setting (Next Phase is tested in test_approval_integrity).
+        self.manager_a.groups_id |= self.env.ref("project.group_project_stages")
         as_manager = project.with_user(self.manager_a)
         with self.assertRaises(UserError) as err:
             as_manager.write({"stage_id": self.launch_stage.id})
@@ -60,7 +63,7 @@ class TestProject(OpsProjectCase):
             as_manager.write({"stage_id": self.launch_stage.id})
         self.assertIn("in order", str(err.exception))
         self._walk_to(project, "ops_project.stage_phase_launch")
-        self.assertEqual(project.stage_id, self.launch_stage)
+        self.assertEqual(project.sudo().stage_id, self.launch_stage)
 
     def test_launch_tiers_follow_configuration(self):
         """The launch is accepted by the configured tiers, in their order: a
