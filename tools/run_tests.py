@@ -48,6 +48,9 @@ UPSTREAM = (
     "brand",
     "report_xlsx",
 )
+# Installed beside the suite so that what it does only when they are present
+# is tested too (approval delegation on approved leave).
+OPTIONAL_HOSTS = ("hr_holidays",)
 # The OCA helpdesk suites: all their tests, as make test always ran them.
 UPSTREAM_HELPDESK = (
     "helpdesk_mgmt",
@@ -201,7 +204,8 @@ def main():
         print(f"   and upstream: {','.join(upstream)}", flush=True)
     at_install = os.environ.get("OPS_AT_INSTALL") == "1" and upstream
     try:
-        result = run_odoo_tests(odoo_cmd(db, tags, install=addons), log_path)
+        install = list(addons) + list(OPTIONAL_HOSTS)
+        result = run_odoo_tests(odoo_cmd(db, tags, install=install), log_path)
         p, f, s = summarize("Odoo", result)
         passed, failed, skipped = passed + p, failed + f, skipped + s
         if at_install:
