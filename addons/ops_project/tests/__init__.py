@@ -6,3 +6,4 @@ from . import test_tour
 from . import test_project_security
 from . import test_host_apps
 from . import test_approval_integrity
+from . import test_multi_company
