@@ -3,7 +3,7 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
-from .ops_guard import is_server
+from .ops_guard import is_server, ops_model_names
 
 CONTENT_FIELDS = {
     "raw",
@@ -25,7 +25,7 @@ class IrAttachment(models.Model):
     def _ops_check_frozen_documents(self):
         if is_server(self):
             return
-        names = set(self.env["tier.review"]._ops_model_names())
+        names = set(ops_model_names(self.env))
         for att in self.sudo():
             if att.res_model not in names or not att.res_id:
                 continue

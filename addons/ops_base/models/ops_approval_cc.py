@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.osv import expression
 
+from .ops_guard import ops_model_names
+
 
 class OpsApprovalCc(models.Model):
     """Users copied (抄送) on an operations record's approval: named by the
@@ -37,7 +39,7 @@ class IrRule(models.Model):
         domain = super()._compute_domain(model_name, mode)
         if mode != "read" or not domain or self.env.su:
             return domain
-        if model_name not in self.env["tier.review"]._ops_model_names():
+        if model_name not in ops_model_names(self.env):
             return domain
         Model = self.env[model_name]
         cc = [("ops_cc_user_ids", "in", [self.env.uid])]

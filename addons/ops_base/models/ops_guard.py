@@ -40,6 +40,26 @@ CLIENT_KEYS = TIER_SKIP_KEYS + (
 )
 
 
+def ops_model_names(env):
+    """Names of the concrete models built on the approval engine.
+
+    Walked by name (class identity changes whenever the registry is
+    rebuilt) and as a function rather than a model method: global overrides
+    (record rules, attachments, OCA's dialogs) must work even in a registry
+    that OCA's own tests rebuild without the suite's model extensions.
+    """
+    registry = env.registry
+    if "ops.tier.validation" not in registry:
+        return ()
+    names, todo = set(), ["ops.tier.validation"]
+    while todo:
+        for child in registry[todo.pop()]._inherit_children:
+            if child not in names and child in registry:
+                names.add(child)
+                todo.append(child)
+    return tuple(sorted(n for n in names if not registry[n]._abstract))
+
+
 def as_server(records, key="ops_server"):
     """Return ``records`` marked as acting for the server under ``key``."""
     # clean_context drops every default_* key: a client's default_status or

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .ops_guard import ops_model_names
+
 
 class TierDefinition(models.Model):
     _inherit = "tier.definition"
@@ -49,5 +51,5 @@ class TierDefinition(models.Model):
         # Every concrete model built on the suite's approval mixin can get
         # tiers, so no ops addon has to register itself here by hand.
         res = super()._get_tier_validation_model_names()
-        names = self.env["tier.review"]._ops_model_names()
+        names = ops_model_names(self.env)
         return res + [name for name in names if name not in res]

@@ -5,11 +5,11 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 
-from .ops_guard import as_server, is_server
+from .ops_guard import as_server, is_server, ops_model_names
 
 DECIDED = ("approved", "rejected")
 OPEN = ("waiting", "pending")
@@ -40,18 +40,8 @@ class TierReview(models.Model):
     # Which reviews are ours ------------------------------------------------
 
     @api.model
-    @tools.ormcache()
     def _ops_model_names(self):
-        # Walk the inheritance by name: class identity changes whenever the
-        # registry is rebuilt.
-        registry = self.env.registry
-        names, todo = set(), ["ops.tier.validation"]
-        while todo:
-            for child in registry[todo.pop()]._inherit_children:
-                if child not in names and child in registry:
-                    names.add(child)
-                    todo.append(child)
-        return tuple(sorted(n for n in names if not registry[n]._abstract))
+        return ops_model_names(self.env)
 
     def _ops_reviews(self):
         names = set(self._ops_model_names())

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.ops_guard import ops_model_names
+
 
 class CommentWizard(models.TransientModel):
     """OCA's comment dialog as the Approve/Reject dialog of the suite: the
@@ -16,7 +18,7 @@ class CommentWizard(models.TransientModel):
 
     @api.depends("validate_reject", "review_ids", "res_model")
     def _compute_ops_comment_required(self):
-        names = self.env["tier.review"]._ops_model_names()
+        names = ops_model_names(self.env)
         for wizard in self:
             if wizard.res_model not in names:
                 # Other apps keep OCA's behaviour: the dialog asks a comment.

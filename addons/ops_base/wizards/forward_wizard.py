@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-from ..models.ops_guard import as_server
+from ..models.ops_guard import as_server, ops_model_names
 
 
 class ValidationForwardWizard(models.TransientModel):
@@ -19,7 +19,7 @@ class ValidationForwardWizard(models.TransientModel):
 
     def add_forward(self):
         self.ensure_one()
-        names = self.env["tier.review"]._ops_model_names()
+        names = ops_model_names(self.env)
         if self.res_model not in names:
             return super().add_forward()
         rec = self.env[self.res_model].browse(self.res_id)

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..models.ops_guard import ops_model_names
+
 
 class OpsApprovalResetWizard(models.TransientModel):
     """A manager restarts an approval after decisions, saying why."""
@@ -18,7 +20,7 @@ class OpsApprovalResetWizard(models.TransientModel):
             raise UserError(self.env._("Give the reason for resetting the approval."))
         model = self.env.context.get("active_model")
         ids = self.env.context.get("active_ids") or []
-        names = self.env["tier.review"]._ops_model_names()
+        names = ops_model_names(self.env)
         if model not in names:
             raise UserError(self.env._("Nothing to reset."))
         self.env[model].browse(ids)._ops_reset(self.reason.strip())
