@@ -1,4 +1,5 @@
 from . import ops_guard
+from . import ops_tier_decision
 from . import ops_tier_validation
 from . import ops_tier_vote
 from . import tier_review

@@ -558,18 +558,6 @@ class OpsTierValidationActions(models.AbstractModel):
             )
         return True
 
-    def _ops_inbox(self, users, text):
-        """Notify ``users`` in their Odoo inbox (not only by e-mail)."""
-        self.ensure_one()
-        partners = users.filtered(lambda u: u.active and not u.share).partner_id
-        if partners:
-            as_server(self.sudo(), "ops_inbox").message_notify(
-                partner_ids=partners.ids,
-                body=Markup("<p>%s</p>") % text,
-                subject=self.display_name,
-            )
-        return True
-
     def _ops_sync_activities(self, todo):
         """One "To approve" activity per user the record waits for; none
         (and no urge) left for anyone else."""

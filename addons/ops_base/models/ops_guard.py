@@ -40,7 +40,7 @@ CLIENT_KEYS = TIER_SKIP_KEYS + (
 )
 
 
-def ops_model_names(env):
+def ops_model_names(env, root="ops.tier.validation"):
     """Names of the concrete models built on the approval engine.
 
     Walked by name (class identity changes whenever the registry is
@@ -49,9 +49,9 @@ def ops_model_names(env):
     that OCA's own tests rebuild without the suite's model extensions.
     """
     registry = env.registry
-    if "ops.tier.validation" not in registry:
+    if root not in registry:
         return ()
-    names, todo = set(), ["ops.tier.validation"]
+    names, todo = set(), [root]
     while todo:
         for child in registry[todo.pop()]._inherit_children:
             if child not in names and child in registry:

@@ -26,6 +26,13 @@ class TierDefinition(models.Model):
         string="CC Groups",
         help="Every member is informed of the decision and can read the record.",
     )
+    ops_managed = fields.Boolean(
+        string="Operations Rules",
+        help="Reviews of this step follow the operations regulations: only the "
+        "pending reviewer decides, one step at a time, never on their own "
+        "request. Always on for operations records; on other apps' records "
+        "(quotations, expense sheets...) only for the steps that have it.",
+    )
     ops_department_scope = fields.Boolean(
         string="Department Managers Only",
         help="Of the reviewers, only those who manage the record's department "

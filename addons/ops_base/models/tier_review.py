@@ -44,8 +44,15 @@ class TierReview(models.Model):
         return ops_model_names(self.env)
 
     def _ops_reviews(self):
+        """Reviews run by the engine: every review of the suite's models, and
+        the reviews of host models (quotations, expense sheets...) asked by a
+        definition the suite ships (``ops_managed``)."""
         names = set(self._ops_model_names())
-        return self.filtered(lambda r: r.sudo().model in names)
+        hosts = set(ops_model_names(self.env, "ops.tier.decision")) - names
+        return self.filtered(
+            lambda r: r.sudo().model in names
+            or (r.sudo().model in hosts and r.sudo().definition_id.ops_managed)
+        )
 
     # Creation, edition, deletion -------------------------------------------
 
@@ -183,7 +190,7 @@ class TierReview(models.Model):
 
     def _get_reviewers(self):
         users = super()._get_reviewers()
-        if self.model not in self._ops_model_names() or not self.res_id:
+        if not self.res_id or not self.sudo()._ops_reviews():
             return users
         record = self.env[self.model].sudo().browse(self.res_id)
         company = record._get_company()

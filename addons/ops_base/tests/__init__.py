@@ -3,6 +3,7 @@ from . import test_access
 from . import test_tour
 from . import test_accountability
 from . import test_engine
+from . import test_engine_host
 from . import test_rpc_bypass
 from . import test_approval_centre
 from . import test_approval_urge_withdraw

@@ -39,7 +39,10 @@ class CommentWizard(models.TransientModel):
                 raise UserError(self.env._("Give the reason for the rejection."))
             raise UserError(self.env._("This step asks for a comment."))
         record = self.env[self.res_model].browse(self.res_id)
-        if isinstance(record, self.env.registry["ops.tier.validation"]):
+        if (
+            isinstance(record, self.env.registry["ops.tier.decision"])
+            and record._ops_engine_records()
+        ):
             # A dialog opened before another member decided: wait for that
             # decision, then refuse cleanly rather than write the comment on
             # a step that is no longer open.
