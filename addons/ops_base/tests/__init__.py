@@ -10,3 +10,4 @@ from . import test_approval_urge_withdraw
 from . import test_approval_delegation
 from . import test_approval_forward_cc
 from . import test_approval_tour
+from . import test_ui_translations
