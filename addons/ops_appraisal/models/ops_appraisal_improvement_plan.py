@@ -73,6 +73,20 @@ class OpsAppraisalImprovementPlan(models.Model):
         domain="[('employee_id', '=', employee_id), ('id', '!=', appraisal_id)]",
     )
     outcome = fields.Text()
+    required_grade_id = fields.Many2one(
+        "ops.appraisal.grade",
+        compute="_compute_required_grade_id",
+        store=True,
+        readonly=False,
+        help="The plan closes when the follow-up appraisal reaches this grade "
+        "(直至达到要求), or when HR closes it with a reason.",
+    )
+    close_reason = fields.Text(
+        string="HR Reason to Close",
+        tracking=True,
+        help="HR may close the plan without a passing follow-up appraisal, "
+        "with this reason.",
+    )
     date_closed = fields.Date(readonly=True)
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
 
@@ -83,6 +97,22 @@ class OpsAppraisalImprovementPlan(models.Model):
             "An appraisal has only one improvement plan.",
         ),
     ]
+
+    @api.depends("company_id")
+    def _compute_required_grade_id(self):
+        Grade = self.env["ops.appraisal.grade"].sudo()
+        for plan in self:
+            if plan.required_grade_id:
+                continue
+            # The lowest passing band of the company.
+            plan.required_grade_id = Grade.search(
+                [
+                    ("company_id", "=", (plan.company_id or self.env.company).id),
+                    ("is_failing", "=", False),
+                ],
+                order="min_score asc",
+                limit=1,
+            )
 
     @api.depends("action_ids.done")
     def _compute_action_done_ratio(self):
@@ -173,14 +203,61 @@ class OpsAppraisalImprovementPlan(models.Model):
         as_server(self).write(dict(vals or {}, state=state))
         return True
 
+    def _ops_follow_up_passed(self):
+        """Whether the follow-up appraisal, published, of the same employee
+        and later than the failed one, reaches the required grade."""
+        self.ensure_one()
+        plan = self.sudo()
+        follow_up = plan.follow_up_appraisal_id
+        failed = plan.appraisal_id
+        grade = follow_up.ops_grade_id
+        required = plan.required_grade_id
+        return bool(
+            follow_up
+            and follow_up != failed
+            and follow_up.employee_id == plan.employee_id
+            and follow_up.ops_state in ("published", "acknowledged")
+            and (
+                not failed.ops_cycle_id
+                or follow_up.ops_cycle_id.date_start > failed.ops_cycle_id.date_end
+            )
+            and grade
+            and not grade.is_failing
+            and (not required or grade.min_score >= required.min_score)
+        )
+
     def action_close(self):
+        """Closed only once the follow-up appraisal reaches the required
+        grade (until the requirement is met), or by HR with a reason."""
         self._ops_check_follower()
+        is_hr = self.env["hr.appraisal"]._ops_user_is_hr()
         for plan in self:
+            if is_hr and (plan.close_reason or "").strip():
+                plan.message_post(
+                    body=self.env._(
+                        "Closed by HR (%(user)s): %(reason)s",
+                        user=self.env.user.name,
+                        reason=plan.close_reason,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+                continue
             if plan.action_ids.filtered(lambda a: not a.done):
                 raise UserError(
                     self.env._(
                         "Complete every action of “%(plan)s” before closing it.",
                         plan=plan.name,
+                    )
+                )
+            if not plan._ops_follow_up_passed():
+                raise UserError(
+                    self.env._(
+                        "“%(plan)s” closes when a later, published appraisal of "
+                        "%(employee)s reaches the grade %(grade)s; or HR closes "
+                        "it with a reason.",
+                        plan=plan.name,
+                        employee=plan.employee_id.name,
+                        grade=plan.required_grade_id.display_name or "-",
                     )
                 )
         return self._ops_move(

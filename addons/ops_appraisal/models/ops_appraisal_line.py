@@ -10,7 +10,7 @@ from odoo.addons.ops_base.models.ops_guard import is_server
 from .ops_appraisal_template_line import DIMENSIONS
 
 SELF_FIELDS = {"self_score", "self_comment"}
-MANAGER_FIELDS = {"manager_score", "manager_comment"}
+MANAGER_FIELDS = {"manager_score", "manager_comment", "override_reason"}
 # Server key of HR's adjustment wizard: the only change of an approved score.
 ADJUST_KEY = "ops_score_adjust"
 # Stages in which HR may still change the indicators themselves.

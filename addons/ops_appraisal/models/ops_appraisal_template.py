@@ -26,6 +26,8 @@ class OpsAppraisalTemplate(models.Model):
             ("marketing", "Marketing Promoter"),
             ("customer", "Customer Operations"),
             ("product", "Product Operations"),
+            ("product_manager", "Product Manager"),
+            ("data_analyst", "Data Analyst"),
             ("general", "General"),
         ],
         required=True,

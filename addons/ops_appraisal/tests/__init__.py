@@ -8,3 +8,8 @@ from . import test_bonus_export
 from . import test_tour
 from . import test_approval_integrity
 from . import test_multi_company
+from . import test_promotion
+from . import test_discipline_downgrade
+from . import test_score_rules
+from . import test_development
+from . import test_tour_training

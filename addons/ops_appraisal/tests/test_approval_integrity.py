@@ -507,6 +507,7 @@ class TestHonourAndPlanIntegrity(IntegrityCase):
         with self.assertRaises(AccessError):
             as_hr.write({"state": "closed"})
         as_hr.action_ids.write({"done": True})
+        as_hr.close_reason = "Coaching completed; no later cycle before leaving"
         self.assertIs(as_hr.action_close(), True)
         self.assertEqual(plan.state, "closed")
         with self.assertRaises(UserError):

@@ -82,7 +82,14 @@ class TestMultiCompany(AppraisalCase):
         templates_b = Template.search([("company_id", "=", self.company_b.id)])
         self.assertEqual(
             sorted(templates_b.mapped("role")),
-            ["customer", "general", "marketing", "product"],
+            [
+                "customer",
+                "data_analyst",
+                "general",
+                "marketing",
+                "product",
+                "product_manager",
+            ],
         )
         for template in templates_b:
             self.assertEqual(template.total_weight, 100, template.name)
@@ -90,7 +97,7 @@ class TestMultiCompany(AppraisalCase):
         # Running the defaults again (install hook, upgrade) adds nothing.
         self.company_b._ops_appraisal_ensure_defaults()
         self.assertEqual(
-            Template.search_count([("company_id", "=", self.company_b.id)]), 4
+            Template.search_count([("company_id", "=", self.company_b.id)]), 6
         )
         self.assertEqual(len(Grade._ops_bands(self.company_b)), 4)
 

@@ -76,7 +76,12 @@ class TestResult(AppraisalCase):
         with self.assertRaises(UserError):
             plan_as_head.action_close()
         plan_as_head.action_ids.write({"done": True})
-        plan_as_head.action_close()
+        # Actions done is not enough: the follow-up appraisal must pass, or
+        # HR closes with a reason (see test_development.py).
+        with self.assertRaises(UserError):
+            plan_as_head.action_close()
+        plan.with_user(self.hr_user).close_reason = "Moved to another role"
+        plan.with_user(self.hr_user).action_close()
         self.assertEqual(plan.state, "closed")
         # The employee reads their plan, a peer does not see it.
         self.assertTrue(plan.with_user(self.c_user).name)
