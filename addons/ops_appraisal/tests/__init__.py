@@ -8,3 +8,4 @@ from . import test_bonus_export
 from . import test_tour
 from . import test_approval_integrity
 from . import test_multi_company
+from . import test_background

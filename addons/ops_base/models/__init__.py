@@ -16,3 +16,5 @@ from . import ops_approval_delegation
 from . import ops_approval_vote
 from . import ir_ui_menu
 from . import ir_attachment
+from . import mail_activity
+from . import ops_background
