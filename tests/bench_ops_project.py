@@ -79,6 +79,11 @@ def generate(env, size):
             for i in range(size * 2)
         ]
     )
+    # The projects existed before the month reported.
+    env.cr.execute(
+        "UPDATE project_project SET create_date = %s WHERE id IN %s",
+        (MONTH - timedelta(days=60), tuple(projects.ids)),
+    )
     env["ops.project.change"].create(
         [
             {

@@ -11,13 +11,21 @@ import sys
 
 
 @contextlib.contextmanager
-def throwaway_env(addon):
+def throwaway_env(addon, name=None):
     conf = os.environ.get("OPS_CONF") or sys.exit("OPS_CONF unset: use `make bench`")
     import odoo
     from odoo.modules.registry import Registry
 
     odoo.tools.config.parse_config(["-c", conf])
-    db = f"bench_{addon}_{os.getpid()}"
+    keep = os.environ.get("OPS_BENCH_DB")
+    if keep:
+        # Reuse a database already holding the addons (for iterating on a
+        # benchmark): everything it generates is rolled back.
+        with Registry(keep).cursor() as cr:
+            yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            cr.rollback()
+        return
+    db = f"bench_{name or addon}_{os.getpid()}"
     print(f"Creating database {db} ...", flush=True)
     odoo_bin = os.path.join(os.environ.get("OPS_VENV", sys.prefix), "bin", "odoo")
     cmd = [odoo_bin, "-c", conf, "-d", db, "-i", addon, "--without-demo=all"]

@@ -85,5 +85,11 @@ db_password = $OPS_DB_PASSWORD
 http_port = $OPS_HTTP_PORT
 admin_passwd = ${OPS_ADMIN_PASSWD:-admin}
 without_demo = False
+# The job runner of OCA queue_job starts with the server and runs the suite's
+# long work (cycle start, report build, large imports) in the background.
+server_wide_modules = base,web,queue_job
+
+[queue_job]
+channels = root:2,root.ops:1
 CONF
 log "ready: Odoo $("$PY" -c 'import odoo.release as r; print(r.version)') in $OPS_VENV"

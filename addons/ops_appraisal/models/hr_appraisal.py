@@ -336,25 +336,27 @@ class HrAppraisal(models.Model):
     def _compute_ops_disciplinary_ids(self):
         """Measures in force and rewards or penalties (ops.accountability)
         during the period, for the appraisers only."""
+        # Two searches per cycle of the records (not per appraisal): a list
+        # or a multi-record read stays at a constant number of queries.
         Measure = self.env["ops.disciplinary.measure"].sudo()
         Accountability = self.env["ops.accountability"].sudo()
-        for rec in self:
-            cycle = rec.ops_cycle_id
-            if not cycle or not rec.ops_is_appraiser:
-                rec.ops_disciplinary_ids = False
-                rec.ops_accountability_ids = False
-                continue
-            rec.ops_accountability_ids = Accountability.search(
+        shown = self.filtered(lambda r: r.ops_cycle_id and r.ops_is_appraiser)
+        (self - shown).ops_disciplinary_ids = False
+        (self - shown).ops_accountability_ids = False
+        for cycle in shown.ops_cycle_id:
+            appraisals = shown.filtered(lambda r, c=cycle: r.ops_cycle_id == c)
+            employees = appraisals.employee_id
+            facts = Accountability.search(
                 [
-                    ("employee_id", "=", rec.employee_id.id),
+                    ("employee_id", "in", employees.ids),
                     ("decision", "!=", "none"),
                     ("date", ">=", cycle.date_start),
                     ("date", "<=", cycle.date_end),
                 ]
             )
-            rec.ops_disciplinary_ids = Measure.search(
+            measures = Measure.search(
                 [
-                    ("employee_id", "=", rec.employee_id.id),
+                    ("employee_id", "in", employees.ids),
                     ("state", "=", "in_force"),
                     ("effective_date", "<=", cycle.date_end),
                     "|",
@@ -362,6 +364,14 @@ class HrAppraisal(models.Model):
                     ("end_date", ">=", cycle.date_start),
                 ]
             )
+            for rec in appraisals:
+                employee = rec.employee_id
+                rec.ops_accountability_ids = facts.filtered(
+                    lambda f, e=employee: f.employee_id == e
+                )
+                rec.ops_disciplinary_ids = measures.filtered(
+                    lambda m, e=employee: m.employee_id == e
+                )
 
     # ------------------------------------------------------------------
     # Helpers

@@ -41,6 +41,7 @@ class OpsAppraisalCycle(models.Model):
         "mail.activity.mixin",
         "ops.guarded.mixin",
         "ops.appraisal.finite.mixin",
+        "ops.background.mixin",
     ]
     _order = "date_end desc, id desc"
     # Moved by the Start and Close buttons only.
@@ -219,12 +220,30 @@ class OpsAppraisalCycle(models.Model):
         self.check_access("write")
 
     def action_start(self):
+        """Start the cycles: their appraisals are created at once for a few
+        hundred employees, in the background (queue job) beyond that."""
         self._ops_check_hr()
         for cycle in self:
             if cycle.state == "closed":
                 raise UserError(
                     self.env._("Cycle “%(name)s” is closed.", name=cycle.name)
                 )
+        self._ops_check_not_running()
+        size = sum(
+            self.env["hr.employee"].sudo().search_count(c.sudo()._ops_employee_domain())
+            for c in self
+        )
+        return self._ops_run_or_enqueue(
+            "_ops_start",
+            self.env._(
+                "Start of the appraisal cycle %(names)s",
+                names=", ".join(self.mapped("name")),
+            ),
+            size,
+        )
+
+    def _ops_start(self):
+        for cycle in self:
             cycle.sudo()._ops_generate_appraisals()
         as_server(self.filtered(lambda c: c.state == "draft")).write(
             {"state": "in_progress"}

@@ -13,3 +13,4 @@ from . import test_discipline_downgrade
 from . import test_score_rules
 from . import test_development
 from . import test_tour_training
+from . import test_background

@@ -18,3 +18,5 @@ from . import ir_ui_menu
 from . import ir_attachment
 from . import ir_module_module
 from . import code_translations
+from . import mail_activity
+from . import ops_background

@@ -127,46 +127,57 @@ class OpsApprovalDelegation(models.Model):
     @api.model
     def _ops_delegate_for(self, user, day=None):
         """The substitute deciding for ``user`` on ``day`` (today), if any."""
+        return self._ops_delegates_for(user, day).get(user.id, self.env["res.users"])
+
+    @api.model
+    def _ops_delegates_for(self, users, day=None):
+        """{user id: substitute} for those of ``users`` away on ``day``, in
+        two queries whatever the number of users (an explicit delegation
+        wins over a leave)."""
         day = day or fields.Date.context_today(self)
-        delegation = self.sudo().search(
+        result = {}
+        if not users:
+            return result
+        for delegation in self.sudo().search(
             [
-                ("user_id", "=", user.id),
+                ("user_id", "in", users.ids),
                 ("date_from", "<=", day),
                 ("date_to", ">=", day),
             ],
-            limit=1,
-        )
-        if delegation:
-            return delegation.delegate_id
-        return self._ops_leave_delegate(user, day)
+            order="id",
+        ):
+            result.setdefault(delegation.user_id.id, delegation.delegate_id)
+        on_leave = users.filtered(lambda u: u.id not in result)
+        result.update(self._ops_leave_delegates(on_leave, day))
+        return result
 
     @api.model
-    def _ops_leave_delegate(self, user, day):
+    def _ops_leave_delegates(self, users, day):
         # Time Off is optional: only look at leaves when it is installed.
-        if "hr.leave" not in self.env:
-            return self.env["res.users"]
-        employees = user.sudo().employee_ids
-        if not employees:
-            return self.env["res.users"]
-        leave = (
+        if "hr.leave" not in self.env or not users:
+            return {}
+        users = users.sudo()
+        leaves = (
             self.env["hr.leave"]
             .sudo()
             .search(
                 [
-                    ("employee_id", "in", employees.ids),
+                    ("employee_id", "in", users.employee_ids.ids),
                     ("state", "=", "validate"),
                     ("request_date_from", "<=", day),
                     ("request_date_to", ">=", day),
-                ],
-                limit=1,
+                ]
             )
         )
-        if not leave:
-            return self.env["res.users"]
-        return (
-            user.sudo().ops_approval_substitute_id
-            or leave.employee_id.parent_id.user_id
-        )
+        result = {}
+        for leave in leaves:
+            user = leave.employee_id.user_id
+            if user and user.id not in result:
+                result[user.id] = (
+                    user.ops_approval_substitute_id
+                    or leave.employee_id.parent_id.user_id
+                )
+        return result
 
 
 class ResUsers(models.Model):

@@ -66,6 +66,42 @@ class OpsTierDecision(models.AbstractModel):
             matching |= self.sudo().evaluate_tier(definition)
         return self.browse(matching.ids)
 
+    def _compute_need_validation(self):
+        # OCA searches the tier definitions and evaluates them record by
+        # record (a query or more per row of a list or of a multi-record
+        # read): search once, evaluate each definition on all the records.
+        if len(self) < 2:
+            return super()._compute_need_validation()
+        real = self.filtered(lambda r: not isinstance(r.id, models.NewId))
+        (self - real).need_validation = False
+        companies = self.env["res.company"].browse(
+            {rec._get_company().id for rec in real}
+        )
+        tiers = (
+            self.env["tier.definition"]
+            .with_context(active_test=True)
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("company_id", "in", [False] + companies.ids),
+                ]
+            )
+        )
+        matching = [
+            (tier.company_id, set(real.evaluate_tier(tier).ids)) for tier in tiers
+        ]
+        for rec in real:
+            company = rec._get_company()
+            valid = any(
+                rec.id in ids
+                for tier_company, ids in matching
+                if not tier_company or tier_company == company
+            )
+            rec.need_validation = (
+                not rec.review_ids and valid and rec._check_state_from_condition()
+            )
+        return None
+
     # Helpers -------------------------------------------------------------
 
     def _ops_state_label(self, state):

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from .ops_guard import as_server, is_server, ops_model_names
 
@@ -420,7 +421,9 @@ class TierReview(models.Model):
     def _compute_reviewer_ids(self):
         res = super()._compute_reviewer_ids()
         names = set(self._ops_model_names())
-        Delegation = self.env["ops.approval.delegation"]
+        delegates = self.env["ops.approval.delegation"]._ops_delegates_for(
+            self.reviewer_ids
+        )
         for review in self:
             review.ops_absent_user_ids = False
             if review.model not in names or not review.res_id:
@@ -433,7 +436,7 @@ class TierReview(models.Model):
             users = review.reviewer_ids
             absent = self.env["res.users"]
             for user in users:
-                delegate = Delegation._ops_delegate_for(user)
+                delegate = delegates.get(user.id)
                 if (
                     delegate
                     and delegate.active
@@ -450,12 +453,22 @@ class TierReview(models.Model):
     @api.model
     def _ops_refresh_delegations(self):
         """Re-point open reviews when a delegation starts, ends or changes
-        (and every hour, for leaves and date ranges)."""
+        (and every hour, for leaves and date ranges).
+
+        Only the reviews whose substitutes differ from today's are
+        recomputed: a run with nothing new costs a handful of queries.
+        """
         reviews = self.sudo().search(
             [("model", "in", self._ops_model_names()), ("status", "in", OPEN)]
         )
         if not reviews:
             return True
+        delegates = self.env["ops.approval.delegation"]._ops_delegates_for(
+            reviews.reviewer_ids | reviews.ops_absent_user_ids
+        )
+        reviews = reviews.filtered(lambda r: r._ops_delegation_outdated(delegates))
+        if not reviews:
+            return self._ops_sync_missing_requests()
         before = {r.id: (r.reviewer_ids, r.ops_absent_user_ids) for r in reviews}
         for fname in ("reviewer_ids", "ops_absent_user_ids"):
             self.env.add_to_compute(reviews._fields[fname], reviews)
@@ -469,7 +482,7 @@ class TierReview(models.Model):
             touched.add((review.model, review.res_id))
             record = self.env[review.model].browse(review.res_id)
             for user in review.ops_absent_user_ids - absent:
-                delegate = self.env["ops.approval.delegation"]._ops_delegate_for(user)
+                delegate = delegates.get(user.id, self.env["res.users"])
                 Event._ops_log(
                     record,
                     "delegate",
@@ -477,14 +490,42 @@ class TierReview(models.Model):
                     targets=delegate,
                     step=review.name,
                 )
-        # Records submitted before the approval centre existed get their line.
-        known = {
-            (r.model, r.res_id)
-            for r in self.env["ops.approval.request"]
-            .sudo()
-            .search([("model", "in", self._ops_model_names())])
-        }
-        touched |= {(r.model, r.res_id) for r in reviews} - known
         for model, res_id in touched:
+            self.env[model].browse(res_id)._ops_sync()
+        return self._ops_sync_missing_requests()
+
+    def _ops_delegation_outdated(self, delegates):
+        """Whether this review's substitutes are not today's any more."""
+        self.ensure_one()
+        absent = self.ops_absent_user_ids
+        substitutes = self.env["res.users"]
+        for user in absent:
+            delegate = delegates.get(user.id)
+            if not delegate or delegate not in self.reviewer_ids:
+                return True  # back, or another substitute
+            substitutes |= delegate
+        # Someone asked in person who is away now.
+        return any(
+            delegates.get(u.id) and delegates[u.id].active and not delegates[u.id].share
+            for u in self.reviewer_ids - substitutes
+        )
+
+    @api.model
+    def _ops_sync_missing_requests(self):
+        """Records submitted before the approval centre existed get their
+        line (one query when there is none to add)."""
+        names = self._ops_model_names()
+        self.env.cr.execute(
+            SQL(
+                """SELECT DISTINCT r.model, r.res_id FROM tier_review r
+                    WHERE r.model IN %s AND r.status IN %s
+                      AND NOT EXISTS (SELECT 1 FROM ops_approval_request q
+                                       WHERE q.model = r.model
+                                         AND q.res_id = r.res_id)""",
+                tuple(names) or ("",),
+                OPEN,
+            )
+        )
+        for model, res_id in self.env.cr.fetchall():
             self.env[model].browse(res_id)._ops_sync()
         return True

@@ -153,22 +153,33 @@ class OpsBrandIncident(models.Model):
         incidents = self.search(
             [("is_overdue", "=", True), ("escalated_date", "=", False)]
         )
+        kind = self.env.ref("ops_marketing.mail_activity_incident_escalation")
+        # Managers of every owner at once (employee_id would search per user).
+        incidents.user_id.employee_ids.parent_id.mapped("user_id")
+        activities, notes = [], {}
         for incident in incidents:
-            manager = incident.user_id.employee_id.parent_id.user_id or incident.user_id
-            incident.activity_schedule(
-                "ops_marketing.mail_activity_incident_escalation",
-                user_id=manager.id,
-                note=self.env._(
-                    "Overdue since %(date)s: %(name)s",
-                    date=incident.deadline,
-                    name=incident.name,
-                ),
+            owner = incident.user_id
+            manager = owner.employee_ids.parent_id.user_id[:1] or owner
+            activities.append(
+                {
+                    "res_model": self._name,
+                    "res_id": incident.id,
+                    "activity_type_id": kind.id,
+                    "summary": kind.summary or kind.name,
+                    "user_id": manager.id,
+                    "note": self.env._(
+                        "Overdue since %(date)s: %(name)s",
+                        date=incident.deadline,
+                        name=incident.name,
+                    ),
+                }
             )
-            incident.message_post(
-                body=self.env._(
-                    "Deadline passed: escalated to %(manager)s.", manager=manager.name
-                ),
-                subtype_xmlid="mail.mt_note",
+            notes[incident.id] = self.env._(
+                "Deadline passed: escalated to %(manager)s.", manager=manager.name
             )
+        self.env["mail.activity"]._ops_schedule_batch(
+            activities, self.env._("Overdue brand incidents escalated to you")
+        )
+        self.env["mail.message"]._ops_log_notes(self._name, notes)
         as_server(incidents).write({"escalated_date": fields.Date.context_today(self)})
         return incidents

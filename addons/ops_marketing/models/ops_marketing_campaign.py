@@ -791,15 +791,24 @@ class OpsMarketingCampaign(models.Model):
             lambda c: c.date_end
             < today - timedelta(days=c.company_id.ops_campaign_evaluation_days)
         )
-        for campaign in due:
-            campaign.activity_schedule(
-                "ops_marketing.mail_activity_campaign_evaluation",
-                user_id=campaign.user_id.id,
-                note=self.env._(
-                    "The campaign ended on %(date)s: write its summary, lessons "
-                    "and KPI actuals, then close the evaluation.",
-                    date=campaign.date_end,
-                ),
-            )
+        kind = self.env.ref("ops_marketing.mail_activity_campaign_evaluation")
+        self.env["mail.activity"]._ops_schedule_batch(
+            [
+                {
+                    "res_model": self._name,
+                    "res_id": campaign.id,
+                    "activity_type_id": kind.id,
+                    "summary": kind.summary or kind.name,
+                    "user_id": campaign.user_id.id,
+                    "note": self.env._(
+                        "The campaign ended on %(date)s: write its summary, lessons "
+                        "and KPI actuals, then close the evaluation.",
+                        date=campaign.date_end,
+                    ),
+                }
+                for campaign in due
+            ],
+            self.env._("Campaigns waiting for your evaluation"),
+        )
         as_server(due).write({"last_reminder_date": today})
         return due

@@ -32,7 +32,7 @@ class OpsMarketingCustomerLayer(models.Model):
 
     _name = "ops.marketing.customer.layer"
     _description = "Customer Layer"
-    _inherit = ["ops.guarded.mixin"]
+    _inherit = ["ops.guarded.mixin", "ops.background.mixin"]
     _order = "company_id, layer desc, revenue_12m desc, id"
     _rec_name = "partner_id"
     _check_company_auto = True
@@ -234,5 +234,9 @@ class OpsMarketingCustomerLayer(models.Model):
             raise AccessError(
                 self.env._("Only operations managers update the customer layers.")
             )
-        self._ops_update_layers(self.env.company)
-        return True
+        # Every customer of the company: in the background (queue job).
+        return self.browse()._ops_enqueue(
+            "_ops_update_layers",
+            self.env._("Customer layers of %(company)s", company=self.env.company.name),
+            self.env.company,
+        )

@@ -14,6 +14,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
+from odoo.addons.queue_job.tests.common import trap_jobs
+
 from .common import CTX, MarketingCase, new_test_user
 
 REFUSED = (AccessError, UserError, ValidationError)
@@ -414,7 +416,21 @@ class TestApprovalIntegrity(MarketingCase):
         with self.assertRaises(AccessError):
             layer.with_user(self.user_a).write({"layer_manual": "ordinary"})
         self.assertEqual(layer.layer, "important")
-        self.assertIs(Layer.with_user(self.manager).action_ops_update_layers(), True)
+        with trap_jobs() as trap:
+            action = Layer.with_user(self.manager).action_ops_update_layers()
+            self.assertEqual(action["tag"], "display_notification")
+            trap.assert_jobs_count(1)
+            trap.perform_enqueued_jobs()
+        self.assertEqual(layer.layer, "important", "a manual layer stays")
+        self.assertTrue(
+            self.env["mail.message"].search(
+                [
+                    ("partner_ids", "in", self.manager.partner_id.ids),
+                    ("body", "ilike", "Done:"),
+                ]
+            ),
+            "the manager is told the work is done",
+        )
 
 
 @tagged("post_install", "-at_install")

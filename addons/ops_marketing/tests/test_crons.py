@@ -54,6 +54,7 @@ class TestCrons(MarketingCase):
         # The next day, the owner is reminded again. (The reminder date is
         # written by the server only: the test moves it back as the server.)
         as_server(late).last_reminder_date = self.today - timedelta(days=1)
+        reminders.date_deadline = self.today - timedelta(days=1)
         Campaign._cron_evaluation_reminder()
         self.assertEqual(len(self._activities(late, xmlid)), 2)
         # Closing the evaluation marks the reminders done.

@@ -8,6 +8,8 @@ import openpyxl
 
 from odoo.tests import tagged
 
+from odoo.addons.queue_job.tests.common import trap_jobs
+
 from .common import MarketingCase
 
 HEADER = [
@@ -70,6 +72,27 @@ class TestMetricImport(MarketingCase):
     def test_csv_import_good_rows_in_bad_rows_reported(self):
         lines = [",".join(HEADER)] + [",".join(map(str, r)) for r in self._rows()]
         self._check(self._wizard("\n".join(lines).encode(), "metrics.csv"))
+
+    def test_large_file_imported_in_the_background(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "ops_marketing.import_background_bytes", 100
+        )
+        lines = [",".join(HEADER)] + [",".join(map(str, r)) for r in self._rows()]
+        wizard = self._wizard("\n".join(lines).encode(), "metrics.csv")
+        with trap_jobs() as trap:
+            action = wizard.action_import()
+            self.assertEqual(action["tag"], "display_notification")
+            trap.assert_jobs_count(1)
+            self.assertTrue(wizard.ops_job_uuid, "the job is remembered on the import")
+            self.assertFalse(wizard.imported_count, "nothing yet: it is queued")
+            trap.perform_enqueued_jobs()
+        wizard.invalidate_recordset()
+        self.assertEqual(wizard.imported_count, 8)
+        self.assertEqual(wizard.error_count, 2)
+        done = self.env["mail.message"].search(
+            [("partner_ids", "in", self.user_a.partner_id.ids)], limit=1
+        )
+        self.assertIn("8 entries imported", done.body)
 
     def test_xlsx_import(self):
         book = openpyxl.Workbook()

@@ -14,3 +14,4 @@ from . import ops_project_risk
 from . import ops_project_change
 from . import ops_project_monthly_report
 from . import ops_project_monthly_report_line
+from . import project_project_batch

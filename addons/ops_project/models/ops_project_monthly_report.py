@@ -16,7 +16,7 @@ class OpsProjectMonthlyReport(models.Model):
 
     _name = "ops.project.monthly.report"
     _description = "Monthly Operations Report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ops.background.mixin"]
     _order = "month desc, company_id"
 
     name = fields.Char(required=True)
@@ -60,7 +60,12 @@ class OpsProjectMonthlyReport(models.Model):
             self.env["project.project"]
             .sudo()
             .search(
-                [("ops_is_operations", "=", True), ("company_id", "=", company.id)],
+                [
+                    ("ops_is_operations", "=", True),
+                    ("company_id", "=", company.id),
+                    # A project created after the month is not in its report.
+                    ("create_date", "<", end + relativedelta(days=1)),
+                ],
                 order="id",
             )
         )
@@ -267,9 +272,15 @@ class OpsProjectMonthlyReport(models.Model):
 
     @api.model
     def _cron_build_previous_month(self):
+        """Build and send last month's report of each company, once: a
+        report already built (by this cron or by hand) is neither rebuilt nor
+        sent again."""
         month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
-        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
+        built = self.sudo().search([("month", "=", month)]).company_id
+        companies = self.env["res.company"].sudo().search([("active", "=", True)])
+        for company in companies - built:
             self._ops_build_and_store(company, month)._ops_send_to_executives()
+        return True
 
     @api.model
     def _ops_check_can_build(self, companies):
@@ -292,12 +303,46 @@ class OpsProjectMonthlyReport(models.Model):
             )
         return True
 
-    def action_rebuild(self):
-        self.check_access("write")
-        self._ops_check_can_build(self.company_id)
+    @api.model
+    def _ops_report_of(self, company, month):
+        """The report of ``company`` for ``month``, created empty if new (its
+        figures and files are built in the background)."""
+        start = month.replace(day=1)
+        report = self.sudo().search(
+            [("company_id", "=", company.id), ("month", "=", start)]
+        )
+        if not report:
+            report = self.sudo().create(
+                {
+                    "name": self.env._(
+                        "Operations report %(month)s", month=start.strftime("%Y-%m")
+                    ),
+                    "company_id": company.id,
+                    "month": start,
+                }
+            )
+        return report.with_env(self.env)
+
+    def _ops_build_in_background(self):
+        """Build the figures, the XLSX and the PDF as a queue job: rendering
+        the PDF alone takes seconds, too long for a web request."""
+        return self._ops_enqueue(
+            "_ops_rebuild",
+            self.env._(
+                "Build of the monthly reports %(names)s",
+                names=", ".join(self.mapped("name")),
+            ),
+        )
+
+    def _ops_rebuild(self):
         for rec in self:
             self._ops_build_and_store(rec.company_id, rec.month)
         return True
+
+    def action_rebuild(self):
+        self.check_access("write")
+        self._ops_check_can_build(self.company_id)
+        return self._ops_build_in_background()
 
     def action_print_xlsx(self):
         return self.env.ref(

@@ -629,32 +629,44 @@ class OpsProjectProposal(models.Model):
         as_server(reviews).write({"ops_escalated_on": today})
         by_id = {p.id: p for p in proposals}
         todo = self.env.ref("mail.mail_activity_data_todo")
+        # Managers of every reviewer at once (employee_ids is prefetched for
+        # the whole run, employee_id would search per user).
+        reviews.reviewer_ids.employee_ids.parent_id.mapped("user_id")
+        activities, notes = [], {}
         for review in reviews:
             proposal = by_id[review.res_id]
             users = review.reviewer_ids
-            managers = users.employee_id.parent_id.user_id - users
+            managers = users.employee_ids.parent_id.user_id - users
             summary = self.env._(
                 "Overdue proposal: answer “%(name)s” (due %(date)s)",
                 name=proposal.name,
                 date=proposal.answer_deadline,
             )
-            for user in users | managers:
-                proposal.activity_schedule(
-                    activity_type_id=todo.id,
-                    summary=summary,
-                    user_id=user.id,
-                    date_deadline=today,
-                )
-            proposal.message_post(
-                body=self.env._(
-                    "The review “%(review)s” is overdue since %(date)s; escalated "
-                    "to %(users)s.",
-                    review=review.name or "",
-                    date=proposal.answer_deadline,
-                    users=", ".join((users | managers).mapped("name")),
-                ),
-                subtype_xmlid="mail.mt_note",
+            activities += [
+                {
+                    "res_model": self._name,
+                    "res_id": proposal.id,
+                    "activity_type_id": todo.id,
+                    "summary": summary,
+                    "user_id": user.id,
+                    "date_deadline": today,
+                }
+                for user in users | managers
+            ]
+            text = self.env._(
+                "The review “%(review)s” is overdue since %(date)s; escalated "
+                "to %(users)s.",
+                review=review.name or "",
+                date=proposal.answer_deadline,
+                users=", ".join((users | managers).mapped("name")),
             )
+            notes[proposal.id] = (
+                f"{notes[proposal.id]} {text}" if proposal.id in notes else text
+            )
+        self.env["mail.activity"]._ops_schedule_batch(
+            activities, self.env._("Overdue proposals escalated to you")
+        )
+        self.env["mail.message"]._ops_log_notes(self._name, notes)
         return reviews
 
     # Project -------------------------------------------------------------

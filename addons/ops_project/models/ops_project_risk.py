@@ -103,18 +103,25 @@ class OpsProjectRisk(models.Model):
         # Mark first: whatever happens next, this run owns these risks.
         as_server(risks).write({"last_reminded_on": today})
         todo = self.env.ref("mail.mail_activity_data_todo")
-        for risk in risks:
-            risk.activity_schedule(
-                activity_type_id=todo.id,
-                summary=self.env._(
-                    "Review the risk “%(name)s” (due %(date)s)",
-                    name=risk.name,
-                    date=risk.next_review_date,
-                ),
-                user_id=(risk.owner_id or risk.project_id.user_id).id
-                or self.env.user.id,
-                date_deadline=today,
-            )
+        self.env["mail.activity"]._ops_schedule_batch(
+            [
+                {
+                    "res_model": self._name,
+                    "res_id": risk.id,
+                    "activity_type_id": todo.id,
+                    "summary": self.env._(
+                        "Review the risk “%(name)s” (due %(date)s)",
+                        name=risk.name,
+                        date=risk.next_review_date,
+                    ),
+                    "user_id": (risk.owner_id or risk.project_id.user_id).id
+                    or self.env.user.id,
+                    "date_deadline": today,
+                }
+                for risk in risks
+            ],
+            self.env._("Risk reviews due"),
+        )
         return risks
 
     def _ops_lock_to_remind(self):

@@ -11,6 +11,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
+from odoo.addons.queue_job.tests.common import trap_jobs
+
 from .common import CTX, OpsProjectCase
 from .test_project import SIGNATURE
 
@@ -280,7 +282,12 @@ class TestApprovalIntegrity(OpsProjectCase):
         )
         report.invalidate_recordset()
         self.assertEqual(report.built_on, built_on)
-        self.assertIs(report.with_user(self.gm).action_rebuild(), True)
+        with trap_jobs() as trap:
+            action = report.with_user(self.gm).action_rebuild()
+            self.assertEqual(action["tag"], "display_notification")
+            trap.assert_jobs_count(1)
+            trap.perform_enqueued_jobs()
+        self.assertIn("Done:", report.message_ids[:1].body, "the job tells it is done")
 
     # Change requests and launch acceptance ---------------------------------
 

@@ -6,6 +6,8 @@ from datetime import date
 
 from odoo.tests import tagged
 
+from odoo.addons.queue_job.tests.common import trap_jobs
+
 from .common import OpsProjectCase
 
 
@@ -16,6 +18,8 @@ class TestMonthlyReport(OpsProjectCase):
         super().setUpClass()
         cls.p1 = cls._make_project(cls, "Fixture P1")
         cls.p2 = cls._make_project(cls, "Fixture P2")
+        # Both projects existed before the month reported.
+        cls._backdate(cls, cls.p1 | cls.p2, date(2026, 1, 5))
         ms = cls.p1.milestone_ids.sorted("id")
         # (deadline, reached_date or None)
         plan = [
@@ -148,14 +152,44 @@ class TestMonthlyReport(OpsProjectCase):
         self.assertEqual(len(second.line_ids), line_count)
         self.assertEqual(self._line(second, self.p1).actual_month, 3250)
 
+    def _backdate(self, projects, day):
+        projects.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE project_project SET create_date = %s WHERE id IN %s",
+            (day, tuple(projects.ids)),
+        )
+        projects.invalidate_recordset(["create_date"])
+
+    def test_month_boundaries(self):
+        """A project created the 1st of the next month is not in the month's
+        report; one created the last day is."""
+        late = self._make_project("Created in April")
+        self._backdate(late, date(2026, 4, 1))
+        last_day = self._make_project("Created 31 March")
+        self._backdate(last_day, date(2026, 3, 31))
+        report = self.Report._ops_build(self.company, date(2026, 3, 1))
+        projects = report.line_ids.project_id
+        self.assertNotIn(late, projects)
+        self.assertIn(last_day, projects)
+        self.assertIn(self.p1, projects)
+
+    def _build(self, action):
+        """Run a build button: it queues one job, which builds the report."""
+        with trap_jobs() as trap:
+            result = action()
+            trap.assert_jobs_count(1)
+            trap.perform_enqueued_jobs()
+        return result
+
     def test_wizard_and_exports(self):
         wizard = (
             self.env["ops.project.monthly.report.wizard"]
             .with_user(self.gm)
             .create({"month": date(2026, 3, 9)})
         )
-        action = wizard.action_build()
+        action = self._build(wizard.action_build)
         report = self.Report.browse(action["res_id"])
+        self.assertTrue(report.line_ids, "built by the job")
         self.assertEqual(report.month, date(2026, 3, 1))
         xlsx, kind = self.env["ir.actions.report"]._render(
             "ops_project.monthly_report_xlsx", report.ids, {}
@@ -187,7 +221,7 @@ class TestMonthlyReport(OpsProjectCase):
             .with_user(self.gm)
             .create({"month": date(2026, 3, 9)})
         )
-        report = self.Report.browse(wizard.action_build()["res_id"])
+        report = self.Report.browse(self._build(wizard.action_build)["res_id"])
         files = self._files(report)
         self.assertEqual(len(files), 2)
         self.assertEqual(
@@ -208,7 +242,7 @@ class TestMonthlyReport(OpsProjectCase):
             }
         )
         old_pdf = report.pdf_attachment_id.raw
-        report.with_user(self.gm).action_rebuild()
+        self._build(report.with_user(self.gm).action_rebuild)
         self.assertEqual(self._files(report), files)
         self.assertEqual(len(self._files(report)), 2)
         self.assertNotEqual(report.pdf_attachment_id.raw, old_pdf)
@@ -219,7 +253,7 @@ class TestMonthlyReport(OpsProjectCase):
         report = self.Report.search([("company_id", "=", self.company.id)], limit=1)
         self.assertEqual(len(self._files(report)), 2)
         messages = report.message_ids.filtered(lambda m: m.partner_ids)
-        self.assertEqual(len(messages), 2)
+        self.assertEqual(len(messages), 1, "the second run sends nothing again")
         for message in messages:
             self.assertEqual(
                 message.attachment_ids,

@@ -193,13 +193,14 @@ class TestProposal(OpsProjectCase):
             set(activities().mapped("user_id").ids),
             {self.sales.id, self.product.id, self.sales_boss.id},
         )
-        self.assertEqual(len(notes()), 2)
+        # One note per proposal and run, naming both steps.
+        self.assertEqual(len(notes()), 1)
         self.Proposal._cron_escalate_overdue(today)
         self.assertEqual(len(activities()) - before, 3, "nothing twice the same day")
-        self.assertEqual(len(notes()), 2)
+        self.assertEqual(len(notes()), 1)
         self.Proposal._cron_escalate_overdue(today + timedelta(days=1))
         self.assertEqual(len(activities()) - before, 6, "once again the next day")
-        self.assertEqual(len(notes()), 4)
+        self.assertEqual(len(notes()), 2)
 
     def test_not_overdue_not_escalated(self):
         proposal = self._proposal()

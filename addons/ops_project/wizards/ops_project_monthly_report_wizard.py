@@ -26,7 +26,8 @@ class OpsProjectMonthlyReportWizard(models.TransientModel):
         self.ensure_one()
         Report = self.env["ops.project.monthly.report"]
         Report._ops_check_can_build(self.company_id)
-        report = Report._ops_build_and_store(self.company_id, self.month)
+        report = Report._ops_report_of(self.company_id, self.month)
+        report._ops_build_in_background()
         return {
             "type": "ir.actions.act_window",
             "res_model": "ops.project.monthly.report",

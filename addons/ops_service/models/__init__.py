@@ -5,3 +5,5 @@ from . import helpdesk_sla
 from . import helpdesk_ticket
 from . import project_task
 from . import helpdesk_ticket_sla
+from . import ir_module_module
+from . import helpdesk_ticket_sla_fit

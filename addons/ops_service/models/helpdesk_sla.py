@@ -7,6 +7,8 @@ from odoo.exceptions import ValidationError
 class HelpdeskSla(models.Model):
     _inherit = "helpdesk.sla"
 
+    # The suite's policies carry Chinese names ("投诉 / 高：首次响应").
+    name = fields.Char(translate=True)
     ticket_priority = fields.Selection(
         selection=[
             ("0", "Low"),

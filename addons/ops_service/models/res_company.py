@@ -104,6 +104,37 @@ class ResCompany(models.Model):
         )
         return record
 
+    @api.model
+    def _ops_service_copy_translations(self, langs):
+        """Give each company's copy of a template kind or SLA policy the
+        translations of its template: a language installed after the copies
+        were made translates the templates only (their external ids are the
+        ones in the .po files)."""
+        copies = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search(
+                [("module", "=", "ops_service"), ("name", "=like", COPY_PREFIX + "%")]
+            )
+        )
+        for data in copies:
+            xml_name = data.name[len(COPY_PREFIX) :].split("_", 1)[-1]
+            template = self.env.ref(f"ops_service.{xml_name}", raise_if_not_found=False)
+            record = self.env[data.model].sudo().browse(data.res_id).exists()
+            if not template or not record or template._name != record._name:
+                continue
+            for fname, field in record._fields.items():
+                if field.translate is True and field.store:
+                    record.update_field_translations(
+                        fname,
+                        {
+                            lang: template.with_context(lang=lang)[fname]
+                            for lang in langs
+                            if lang != "en_US"
+                        },
+                    )
+        return True
+
     def _ops_service_create_defaults(self):
         """Copy the template kinds and SLA policies to these companies.
 
