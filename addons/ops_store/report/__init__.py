@@ -1,0 +1,1 @@
+from . import ops_store_sales_report
