@@ -250,6 +250,22 @@ class OpsAppraisalCycle(models.Model):
         )
         return True
 
+    def _ops_copy_indicator_translations(self, appraisals):
+        """Give the new indicators every translation of their template's
+        (create() only writes the current language): one statement."""
+        if not appraisals:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            """UPDATE ops_appraisal_line line
+                  SET name = tmpl.name, description = tmpl.description
+                 FROM ops_appraisal_template_line tmpl
+                WHERE line.template_line_id = tmpl.id
+                  AND line.appraisal_id IN %s""",
+            [tuple(appraisals.ids)],
+        )
+        self.env["ops.appraisal.line"].invalidate_model(["name", "description"])
+
     def _ops_generate_appraisals(self):
         """Create the missing appraisals of the cycle in one batch.
 
@@ -301,6 +317,7 @@ class OpsAppraisalCycle(models.Model):
                         Command.create(
                             {
                                 "sequence": line.sequence,
+                                "template_line_id": line.id,
                                 "name": line.name,
                                 "dimension": line.dimension,
                                 "weight": line.weight,
@@ -316,6 +333,7 @@ class OpsAppraisalCycle(models.Model):
         appraisals = (
             Appraisal._ops_flow().with_context(**BULK_CONTEXT).create(vals_list)
         )
+        self._ops_copy_indicator_translations(appraisals)
         if skipped:
             as_server(self).skipped_employee_ids = [Command.link(e.id) for e in skipped]
         if appraisals:

@@ -30,10 +30,19 @@ class OpsAppraisalLine(models.Model):
         "hr.appraisal", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    name = fields.Char(string="Indicator", required=True)
+    # Translated like the template's indicator it is copied from, so that
+    # every appraiser reads it in their own language.
+    name = fields.Char(string="Indicator", required=True, translate=True)
+    template_line_id = fields.Many2one(
+        "ops.appraisal.template.line",
+        string="Template Indicator",
+        readonly=True,
+        ondelete="set null",
+        index="btree_not_null",
+    )
     dimension = fields.Selection(DIMENSIONS, required=True, default="results")
     weight = fields.Float(required=True)
-    description = fields.Text(string="How It Is Measured")
+    description = fields.Text(string="How It Is Measured", translate=True)
     self_score = fields.Float(digits=(5, 2))
     self_comment = fields.Text()
     manager_score = fields.Float(digits=(5, 2))

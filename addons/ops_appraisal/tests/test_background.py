@@ -64,3 +64,22 @@ class TestCycleInBackground(AppraisalCase):
             self.assertIs(cycle.action_start(), True)
             trap.assert_jobs_count(0)
         self.assertEqual(cycle.state, "in_progress")
+
+
+@tagged("post_install", "-at_install")
+class TestIndicatorTranslations(AppraisalCase):
+    def test_indicators_carry_the_templates_translations(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        template = self.env.ref("ops_appraisal.template_marketing")
+        line = template.line_ids[:1]
+        line.with_context(lang="zh_CN").name = "营销指标"
+        cycle = self._make_cycle(department_ids=[(6, 0, self.dept.ids)])
+        cycle.action_start()
+        indicator = self._appraisal(cycle, self.emp_a).ops_line_ids.filtered(
+            lambda r: r.template_line_id == line
+        )
+        self.assertEqual(indicator.with_context(lang="zh_CN").name, "营销指标")
+        self.assertEqual(
+            indicator.with_context(lang="en_US").name,
+            line.with_context(lang="en_US").name,
+        )

@@ -144,12 +144,13 @@ class OpsTierValidationActions(models.AbstractModel):
             )
 
     def _compute_ops_approval_event_ids(self):
+        # One search for all the records (forms read several at once).
         Event = self.env["ops.approval.event"]
+        ids = [rec.id for rec in self if isinstance(rec.id, int)]
+        events = Event.search([("model", "=", self._name), ("res_id", "in", ids)])
         for rec in self:
-            rec.ops_approval_event_ids = (
-                Event.search([("model", "=", rec._name), ("res_id", "=", rec.id)])
-                if isinstance(rec.id, int)
-                else Event
+            rec.ops_approval_event_ids = events.filtered(
+                lambda e, r=rec: e.res_id == r.id
             )
 
     def _ops_has_decision(self):
@@ -726,12 +727,14 @@ class OpsTierValidationActions(models.AbstractModel):
             raise UserError(self.env._("Unsupported search on CC."))
         if isinstance(value, int):
             value = [value]
-        rows = (
+        # A subquery, not the ids: this domain is part of the read rule of
+        # every operations model, evaluated on each search and fetch.
+        query = (
             self.env["ops.approval.cc"]
             .sudo()
-            .search([("model", "=", self._name), ("user_id", "in", value)])
+            ._search([("model", "=", self._name), ("user_id", "in", value)])
         )
-        return [("id", "in", rows.mapped("res_id"))]
+        return [("id", "in", query.subselect("res_id"))]
 
     def _ops_copy_definition_cc(self, reviews):
         """At submission, copy the users the approval steps name."""
