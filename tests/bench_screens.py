@@ -23,11 +23,16 @@ import statistics
 import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import benchlib
 from lxml import etree
 
-ADDONS = "ops_project,ops_service,ops_marketing,ops_appraisal"
+ROOT = Path(__file__).resolve().parent.parent
+# Every addon of the suite: all their screens are measured.
+ADDONS = ",".join(
+    sorted(p.parent.name for p in ROOT.glob("addons/ops_*/__manifest__.py"))
+)
 SMALL, LARGE = 8, 80
 REPEAT = 15
 RATIO = 1.2

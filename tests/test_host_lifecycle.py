@@ -58,6 +58,7 @@ def host_modules():
     and the apps whose tests make test runs."""
     depends = set(run_tests.UPSTREAM) | set(run_tests.UPSTREAM_HELPDESK)
     for addon in OPS:
+        depends |= set(run_tests.UPSTREAM_BY_ADDON.get(addon, ()))
         manifest = (ROOT / "addons" / addon / "__manifest__.py").read_text()
         depends |= set(ast.literal_eval(manifest).get("depends", []))
     return sorted(d for d in depends if not d.startswith("ops_"))

@@ -59,6 +59,26 @@ UPSTREAM_HELPDESK = (
     "helpdesk_mgmt_rating",
 )
 
+# The OCA (and Odoo) apps each newer addon builds on: all their tests, with
+# that addon installed, so that the suite is a good guest there too.
+UPSTREAM_BY_ADDON = {
+    "ops_appraisal": ("hr_course",),
+    "ops_admin": (
+        "hr_expense",
+        "hr_expense_tier_validation",
+        "purchase_request",
+        "purchase_request_tier_validation",
+    ),
+    "ops_partner": (
+        "sale_tier_validation",
+        "purchase_tier_validation",
+        "partner_tier_validation",
+        "agreement_legal",
+        "mgmtsystem_audit",
+    ),
+    "ops_store": ("stock_request", "stock_request_tier_validation"),
+}
+
 LOG_LINE = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
     r"(?P<logger>\S+): (?P<msg>.*)$"
@@ -240,6 +260,8 @@ def upstream_tags(addons, whole_suite):
     if "ops_service" in addons:
         # The OCA helpdesk suites must still pass with ops_service installed.
         tags += [f"/{m}" for m in UPSTREAM_HELPDESK]
+    for addon in addons:
+        tags += [f"/{m}" for m in UPSTREAM_BY_ADDON.get(addon, ())]
     return tags
 
 
