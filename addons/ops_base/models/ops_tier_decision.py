@@ -356,7 +356,7 @@ class OpsTierDecision(models.AbstractModel):
         if not self._ops_engine_records():
             return super().restart_validation()
         for rec in self:
-            decided = rec.review_ids.filtered(
+            decided = rec.sudo().review_ids.filtered(
                 lambda r: r.status in ("approved", "rejected") or r.ops_vote_ids
             )
             if decided:

@@ -28,8 +28,15 @@ class TierReview(models.Model):
 
     _inherit = "tier.review"
 
+    # Votes exist on operations records only: people of the host apps (a
+    # purchase user reading a PO's reviews) must not read the field, whose
+    # model they have no access to.
     ops_vote_ids = fields.One2many(
-        "ops.tier.vote", "review_id", string="Votes", readonly=True
+        "ops.tier.vote",
+        "review_id",
+        string="Votes",
+        readonly=True,
+        groups="ops_base.group_ops_user",
     )
     ops_decision_rule = fields.Selection(related="definition_id.ops_decision_rule")
     ops_minutes = fields.Text(
@@ -376,7 +383,14 @@ class TierReview(models.Model):
         record._ops_inbox(requesters, text)
 
     def unlink(self):
-        records = [(r.model, r.res_id) for r in self.sudo()._ops_reviews()]
+        # The approval centre lists the suite's own records (not the host
+        # apps' reviews the engine also runs).
+        names = set(self._ops_model_names())
+        records = [
+            (r.model, r.res_id)
+            for r in self.sudo()._ops_reviews()
+            if r.model in names
+        ]
         res = super().unlink()
         for model, res_id in set(records):
             self.env[model].browse(res_id)._ops_sync(status="reset")

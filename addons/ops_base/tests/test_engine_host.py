@@ -122,3 +122,13 @@ class TestEngineHost(TransactionCase):
         # A plain client key does not skip the check.
         with self.assertRaises(ValidationError):
             quote.with_context(skip_validation_check=True).action_confirm()
+
+    def test_host_users_read_reviews_without_an_operations_role(self):
+        # The review widget of a host form reads every field of the steps;
+        # the suite's votes must not make it fail for people of the host app.
+        self._tier(self.reviewer, ops_managed=False)
+        quote = self._quote(self.seller)
+        quote.request_validation()
+        reviews = quote.with_user(self.seller).review_ids
+        self.assertTrue(reviews.read())
+        quote.with_user(self.seller).restart_validation()
