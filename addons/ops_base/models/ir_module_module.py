@@ -40,6 +40,19 @@ SHIPPED_MODULES = (
     "helpdesk_mgmt_project",
     "helpdesk_mgmt_rating",
     "hr_appraisal_oca",
+    "hr_course",
+    "hr_expense_tier_validation",
+    "purchase_request",
+    "purchase_request_tier_validation",
+    "stock_request",
+    "stock_request_tier_validation",
+    "sale_tier_validation",
+    "purchase_tier_validation",
+    "agreement",
+    "agreement_legal",
+    "mgmtsystem",
+    "mgmtsystem_audit",
+    "maintenance",
 )
 
 
