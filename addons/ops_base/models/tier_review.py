@@ -387,9 +387,7 @@ class TierReview(models.Model):
         # apps' reviews the engine also runs).
         names = set(self._ops_model_names())
         records = [
-            (r.model, r.res_id)
-            for r in self.sudo()._ops_reviews()
-            if r.model in names
+            (r.model, r.res_id) for r in self.sudo()._ops_reviews() if r.model in names
         ]
         res = super().unlink()
         for model, res_id in set(records):
