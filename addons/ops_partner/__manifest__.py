@@ -1,0 +1,50 @@
+# Copyright 2026 Ops Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Operations Partners",
+    "summary": "Contract review of quotations, supplier admission and "
+    "re-evaluation, third-party operators: due diligence, contracts with "
+    "confidentiality and data-security clauses, evaluations, disputes",
+    "version": "18.0.1.0.0",
+    "category": "Operations",
+    "website": "https://github.com/ops-suite/ops-suite",
+    "author": "Ops Suite contributors",
+    "license": "AGPL-3",
+    "depends": [
+        "ops_base",
+        "sale_management",
+        "purchase",
+        "survey",
+        "sale_tier_validation",
+        "purchase_tier_validation",
+        "partner_tier_validation",
+        "agreement_legal",
+        "mgmtsystem_audit",
+        "report_xlsx",
+    ],
+    "data": [
+        "security/ops_partner_security.xml",
+        "security/ir.model.access.csv",
+        "data/ops_supplier_criterion_data.xml",
+        "data/tier_definition_data.xml",
+        "data/ir_cron_data.xml",
+        "report/ops_partner_xlsx_report.xml",
+        "views/sale_order_views.xml",
+        "views/ops_contract_review_log_views.xml",
+        "views/ops_supplier_criterion_views.xml",
+        "views/ops_supplier_evaluation_views.xml",
+        "views/ops_operator_diligence_views.xml",
+        "views/ops_operator_evaluation_views.xml",
+        "views/ops_operator_report_views.xml",
+        "views/ops_partner_dispute_views.xml",
+        "views/ops_partner_incident_views.xml",
+        "views/agreement_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/ops_partner_menus.xml",
+    ],
+    "demo": ["demo/ops_partner_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["ops_partner/static/tests/tours/*.js"],
+    },
+}
