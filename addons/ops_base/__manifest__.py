@@ -26,6 +26,7 @@
         "data/queue_job_data.xml",
         "data/ops_approval_data.xml",
         "data/ops_approval_tier_data.xml",
+        "data/ops_home_tile_data.xml",
         "views/ops_menus.xml",
         "views/ops_regulation_views.xml",
         "views/ops_accountability_views.xml",
@@ -33,6 +34,7 @@
         "views/res_config_settings_views.xml",
         "views/ops_approval_templates.xml",
         "views/ops_approval_views.xml",
+        "views/ops_home_views.xml",
     ],
     "demo": ["demo/ops_base_demo.xml"],
     "assets": {

@@ -20,3 +20,5 @@ from . import ir_module_module
 from . import code_translations
 from . import mail_activity
 from . import ops_background
+from . import ops_home_tile
+from . import res_users_home

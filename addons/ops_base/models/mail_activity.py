@@ -35,6 +35,9 @@ class MailActivity(models.Model):
             if "res_model" in vals:
                 vals["res_model_id"] = IrModel._get_id(vals.pop("res_model"))
             vals.setdefault("date_deadline", fields.Date.context_today(self))
+            # As activity_schedule does: activity_feedback/_unlink of the
+            # record's flow only close automated activities.
+            vals.setdefault("automated", True)
             key = (
                 vals["res_model_id"],
                 vals["res_id"],

@@ -11,3 +11,5 @@ from . import test_approval_delegation
 from . import test_approval_forward_cc
 from . import test_approval_tour
 from . import test_ui_translations
+from . import test_home
+from . import test_home_tour
