@@ -34,6 +34,7 @@
         "wizards/ops_marketing_metric_import_views.xml",
         "wizards/ops_marketing_export_views.xml",
         "wizards/ops_marketing_campaign_change_views.xml",
+        "data/ops_home_tile_data.xml",
     ],
     "demo": ["demo/ops_marketing_demo.xml"],
     "assets": {

@@ -29,6 +29,7 @@
         "wizards/ops_service_task_wizard_views.xml",
         "wizards/ops_service_export_wizard_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_ops_views.xml",
         "views/helpdesk_portal_templates.xml",
         "views/helpdesk_ticket_category_views.xml",
         "views/helpdesk_sla_views.xml",
@@ -36,6 +37,7 @@
         "views/ops_service_analysis_views.xml",
         "views/res_config_settings_views.xml",
         "views/ops_service_menus.xml",
+        "data/ops_home_tile_data.xml",
     ],
     "demo": ["demo/ops_service_demo.xml"],
     "assets": {

@@ -23,6 +23,15 @@ def check_campaign_readable(records):
         records.campaign_id.check_access("read")
 
 
+# Actual cost: the accounting's (analytic lines) when there is any, otherwise
+# the spend the channels reported in the daily metrics (issue 12).
+COST_SOURCES = [
+    ("analytic", "Analytic Accounting"),
+    ("reported", "Reported Spend"),
+    ("none", "No Cost Yet"),
+]
+
+
 def safe_ratio(numerator, denominator, factor=100.0):
     """numerator / denominator × factor, 0 when the denominator is 0."""
     if not denominator:
@@ -93,6 +102,8 @@ class OpsMarketingCampaign(models.Model):
         "eval_lead_count",
         "eval_won_revenue",
         "eval_cost",
+        "eval_reported_spend",
+        "eval_cost_source",
         "eval_roi",
         "last_reminder_date",
     )
@@ -206,7 +217,18 @@ class OpsMarketingCampaign(models.Model):
     )
     lead_count = fields.Integer(string="Leads", compute="_compute_kpis")
     won_revenue = fields.Monetary(compute="_compute_kpis")
-    cost = fields.Monetary(string="Actual Cost", compute="_compute_kpis")
+    cost = fields.Monetary(
+        string="Actual Cost",
+        compute="_compute_kpis",
+        help="The analytic account's costs when it has any, otherwise the spend "
+        "reported in the daily metrics.",
+    )
+    reported_spend = fields.Monetary(compute="_compute_kpis")
+    cost_source = fields.Selection(
+        COST_SOURCES,
+        compute="_compute_kpis",
+        help="Where the actual cost (and the ROI) comes from.",
+    )
     roi = fields.Float(string="ROI (%)", compute="_compute_kpis", digits=(16, 2))
     channel_target_ids = fields.One2many(
         "ops.marketing.campaign.channel", "campaign_id", string="Channel Targets"
@@ -249,6 +271,12 @@ class OpsMarketingCampaign(models.Model):
         string="Evaluated Won Revenue", readonly=True, copy=False
     )
     eval_cost = fields.Monetary(string="Evaluated Cost", readonly=True, copy=False)
+    eval_reported_spend = fields.Monetary(
+        string="Evaluated Reported Spend", readonly=True, copy=False
+    )
+    eval_cost_source = fields.Selection(
+        COST_SOURCES, string="Evaluated Cost Source", readonly=True, copy=False
+    )
     eval_roi = fields.Float(
         string="Evaluated ROI (%)", readonly=True, copy=False, digits=(16, 2)
     )
@@ -296,17 +324,27 @@ class OpsMarketingCampaign(models.Model):
         result = {cid: self._ops_kpi_zero() for cid in campaign_ids}
         if not campaign_ids:
             return result
-        for campaign, imp, clicks, conv, foll in (
+        for campaign, imp, clicks, conv, foll, spend in (
             self.env["ops.marketing.metric"]
             .sudo()
             ._read_group(
                 [("campaign_id", "in", campaign_ids)],
                 ["campaign_id"],
-                ["impressions:sum", "clicks:sum", "conversions:sum", "followers:sum"],
+                [
+                    "impressions:sum",
+                    "clicks:sum",
+                    "conversions:sum",
+                    "followers:sum",
+                    "cost:sum",
+                ],
             )
         ):
             result[campaign.id].update(
-                impressions=imp, clicks=clicks, conversions=conv, followers=foll
+                impressions=imp,
+                clicks=clicks,
+                conversions=conv,
+                followers=foll,
+                reported_spend=spend,
             )
         links = campaigns.sudo().read(
             ["utm_campaign_id", "analytic_account_id", "company_id"]
@@ -343,6 +381,11 @@ class OpsMarketingCampaign(models.Model):
                 for cid in by_account.get((account.id, company.id), []):
                     result[cid]["cost"] = -amount
         for values in result.values():
+            if values["cost"]:
+                values["cost_source"] = "analytic"
+            elif values["reported_spend"]:
+                values["cost"] = values["reported_spend"]
+                values["cost_source"] = "reported"
             values["ctr"] = safe_ratio(values["clicks"], values["impressions"])
             values["conversion_rate"] = safe_ratio(
                 values["conversions"], values["clicks"]
@@ -402,6 +445,8 @@ class OpsMarketingCampaign(models.Model):
             "lead_count": 0,
             "won_revenue": 0.0,
             "cost": 0.0,
+            "reported_spend": 0.0,
+            "cost_source": "none",
             "ctr": 0.0,
             "conversion_rate": 0.0,
             "roi": 0.0,
@@ -423,6 +468,39 @@ class OpsMarketingCampaign(models.Model):
             "participant_ids",
             "description",
         ]
+
+    @api.model
+    def _get_all_validation_exceptions(self):
+        # What stays open once approved (the form's own readonly conditions
+        # say in which states): without them, tier validation makes the whole
+        # form read-only after approval and a running campaign's daily
+        # metrics could not be entered on it. The engine's frozen fields and
+        # the metric's own rules still apply on the server.
+        return super()._get_all_validation_exceptions() + [
+            "metric_ids",
+            "participant_ids",
+            "description",
+            "evaluation_summary",
+            "evaluation_lessons",
+        ]
+
+    def action_ops_kpi_graph(self):
+        """The campaign's daily KPIs as a graph (and pivot, list)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ops_marketing.ops_marketing_metric_action"
+        )
+        graph = self.env.ref("ops_marketing.ops_marketing_metric_view_graph")
+        action.update(
+            {
+                "name": self.env._("KPIs of %(name)s", name=self.display_name),
+                "domain": [("campaign_id", "=", self.id)],
+                "context": {"default_campaign_id": self.id},
+                "view_mode": "graph,pivot,list",
+                "views": [(graph.id, "graph"), (False, "pivot"), (False, "list")],
+            }
+        )
+        return action
 
     def _ops_may_run(self, user):
         """Owner, a manager of the campaign's department or of a department

@@ -49,8 +49,9 @@ class OpsMarketingMetric(models.Model):
     followers = fields.Integer(string="Follower Growth")
     cost = fields.Monetary(
         string="Reported Spend",
-        help="Spend reported by the channel; the campaign's cost comes from "
-        "its analytic account.",
+        help="Spend reported by the channel. The campaign's actual cost is its "
+        "analytic account's costs when there are any, otherwise the sum of "
+        "the reported spend.",
     )
     ctr = fields.Float(
         string="CTR (%)",

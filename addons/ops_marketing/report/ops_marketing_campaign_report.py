@@ -93,7 +93,8 @@ class OpsMarketingCampaignReport(models.Model):
                        SUM(impressions) AS impressions,
                        SUM(clicks) AS clicks,
                        SUM(conversions) AS conversions,
-                       SUM(followers) AS followers
+                       SUM(followers) AS followers,
+                       SUM(cost) AS reported_spend
                   FROM ops_marketing_metric
               GROUP BY campaign_id
             ), l AS (
@@ -139,11 +140,17 @@ class OpsMarketingCampaignReport(models.Model):
                         ELSE COALESCE(l.lead_count, 0) END AS lead_count,
                    CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_won_revenue, 0)
                         ELSE COALESCE(w.won_revenue, 0) END AS won_revenue,
+                   -- Actual cost: the analytic costs when there are any,
+                   -- otherwise the spend reported in the daily metrics.
                    CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_cost, 0)
-                        ELSE COALESCE(a.cost, 0) END AS cost,
+                        ELSE COALESCE(NULLIF(a.cost, 0), m.reported_spend, 0)
+                   END AS cost,
                    CASE WHEN c.state = 'evaluated' THEN COALESCE(c.eval_roi, 0)
-                        WHEN COALESCE(a.cost, 0) = 0 THEN 0
-                        ELSE (COALESCE(w.won_revenue, 0) - a.cost) / a.cost * 100
+                        WHEN COALESCE(NULLIF(a.cost, 0), m.reported_spend, 0) = 0
+                        THEN 0
+                        ELSE (COALESCE(w.won_revenue, 0)
+                              - COALESCE(NULLIF(a.cost, 0), m.reported_spend))
+                             / COALESCE(NULLIF(a.cost, 0), m.reported_spend) * 100
                    END AS roi
               FROM ops_marketing_campaign c
               JOIN res_company company ON company.id = c.company_id

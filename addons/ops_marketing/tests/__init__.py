@@ -12,3 +12,5 @@ from . import test_bad_input
 from . import test_multi_company
 from . import test_host_forms
 from . import test_red_team_findings
+from . import test_running_metrics
+from . import test_tour_mobile

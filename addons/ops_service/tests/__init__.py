@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_approval_integrity
 from . import test_portal_security
 from . import test_multi_company
+from . import test_ops_ui

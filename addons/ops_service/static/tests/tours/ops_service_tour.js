@@ -36,13 +36,8 @@ registry.category("web_tour.tours").add("ops_service_complaint", {
             trigger: ".o_form_saved",
         },
         {
-            content: "Open the folded stages",
-            trigger: ".o_statusbar_status button.dropdown-toggle",
-            run: "click",
-        },
-        {
-            content: "Close the complaint",
-            trigger: ".o-dropdown--menu .dropdown-item:contains(Done)",
+            content: "Close the complaint in one click",
+            trigger: ".o_form_view button[name=action_ops_done]",
             run: "click",
         },
         {
