@@ -31,3 +31,4 @@ from . import ops_meeting
 from . import ops_nda
 from . import ops_access_log
 from . import ops_tier_validation_access
+from . import ops_appraisal_status

@@ -14,3 +14,5 @@ from . import test_score_rules
 from . import test_development
 from . import test_tour_training
 from . import test_background
+from . import test_status
+from . import test_tour_mobile

@@ -23,8 +23,8 @@ registry.category("web_tour.tours").add("ops_appraisal_self_assessment", {
             run: "click",
         },
         {
-            content: "Back on the list of appraisals",
-            trigger: ".o_view_controller.o_kanban_view",
+            content: "The employee stays on their appraisal's status, with what comes next",
+            trigger: ".alert-info:contains(Self-assessment submitted)",
         },
     ],
 });
