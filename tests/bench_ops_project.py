@@ -40,9 +40,10 @@ def generate(env, size):
         ]
     )
     stages = [
+        # Phases before the launch gate (a later one needs an accepted launch).
         env.ref("ops_project.stage_phase_research").id,
+        env.ref("ops_project.stage_phase_design").id,
         env.ref("ops_project.stage_phase_development").id,
-        env.ref("ops_project.stage_phase_operation").id,
     ]
     start = MONTH - timedelta(days=40)
     projects = env["project.project"].create(
@@ -66,6 +67,27 @@ def generate(env, size):
             for i in range(size)
         ]
     )
+    # Every project is also a non-consolidated investment, for the quarterly
+    # investment report.
+    proposals = env["ops.project.proposal"].create(
+        [
+            {
+                "name": f"Bench investment {size}-{i}",
+                "kind": "investment",
+                "investment_amount": 200000 + i,
+                "state": "approved",
+                "company_id": company.id,
+            }
+            for i in range(size)
+        ]
+    )
+    env.flush_all()
+    env.cr.execute(
+        "UPDATE project_project p SET ops_proposal_id = x.proposal "
+        "FROM unnest(%s, %s) AS x(project, proposal) WHERE p.id = x.project",
+        (projects.ids, proposals.ids),
+    )
+    projects.invalidate_recordset(["ops_proposal_id"])
     category = env.ref("ops_project.risk_category_schedule")
     env["ops.project.risk"].create(
         [
@@ -119,31 +141,31 @@ def add_lines(env, company, accounts):
     )
 
 
-def measure(env, companies):
+def measure(env, companies, model="ops.project.monthly.report", args=()):
     import odoo.sql_db
 
-    Report = env["ops.project.monthly.report"]
+    Report = env[model]
+    label = Report._description
     results = []
     # Warm the caches (views, translations, model metadata) once.
-    Report._ops_build(companies[0][1], MONTH - timedelta(days=31))
+    Report._ops_build(companies[0][1], *args, MONTH - timedelta(days=100))
     for size, company in companies:
         for attempt in ("build", "rebuild"):
             env.invalidate_all()
             before = odoo.sql_db.sql_counter
             t0 = time.perf_counter()
-            report = Report._ops_build(company, MONTH)
+            report = Report._ops_build(company, *args, MONTH)
             env.flush_all()
             elapsed = time.perf_counter() - t0
             queries = odoo.sql_db.sql_counter - before
             assert len(report.line_ids) == size
             results.append((size, attempt, elapsed, queries))
             print(
-                f"Monthly report {attempt:7s}: {size:5d} projects: "
+                f"{label} {attempt:7s}: {size:5d} projects: "
                 f"{elapsed * 1000:9.1f} ms, {queries} queries"
             )
-    assert Report.search_count([("month", "=", MONTH)]) == len(
-        companies
-    ), "rebuilding must replace, not duplicate"
+    built = Report.search_count([("company_id", "in", [c.id for _s, c in companies])])
+    assert built == len(companies) + 1, "rebuilding must replace, not duplicate"
     for attempt in ("build", "rebuild"):
         counts = {q for _s, a, _e, q in results if a == attempt}
         if len(counts) != 1:
@@ -168,6 +190,10 @@ def main():
             f"in {time.perf_counter() - t0:.1f} s"
         )
         ok = measure(env, companies)
+        ok = (
+            measure(env, companies, "ops.project.investment.report", ("quarter",))
+            and ok
+        )
     return 0 if ok else 1
 
 

@@ -365,9 +365,26 @@ def _investment_before_board(suite):
         "res.company", "read", [[suite.company_id]], fields=["ops_invest_office_limit"]
     )[0]["ops_invest_office_limit"]
     docs = {}
-    for doc in ("plan", "market", "positioning", "business_plan", "budget"):
+    for doc in (
+        "plan",
+        "market",
+        "positioning",
+        "business_plan",
+        "budget",
+        "proposal",
+        "feasibility",
+        "implementation",
+    ):
         docs[f"doc_{doc}"] = "JVBERi0xLjQK"  # "%PDF-1.4"
         docs[f"doc_{doc}_name"] = f"{doc}.pdf"
+    # The company keeps control, and every investment risk is assessed.
+    docs["investment_control"] = "yes"
+    categories = admin.call(
+        "ops.project.risk.category", "search", [[("investment", "=", True)]]
+    )
+    docs["investment_risk_ids"] = [
+        (0, 0, {"category_id": c, "assessment": "Assessed"}) for c in categories
+    ]
     pid = admin.call(
         PROPOSAL,
         "create",

@@ -12,6 +12,15 @@ from . import ops_project_launch_line
 from . import ops_project_risk_category
 from . import ops_project_risk
 from . import ops_project_change
+from . import ops_project_report_mixin
 from . import ops_project_monthly_report
 from . import ops_project_monthly_report_line
 from . import project_project_batch
+from . import ops_patent_search
+from . import ops_project_proposal_patent
+from . import ops_invention
+from . import ops_project_investment_report
+from . import ops_project_proposal_risk
+from . import ops_project_deliverable
+from . import ops_project_kickoff
+from . import project_milestone

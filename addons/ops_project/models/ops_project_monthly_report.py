@@ -1,13 +1,10 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 
@@ -16,8 +13,15 @@ class OpsProjectMonthlyReport(models.Model):
 
     _name = "ops.project.monthly.report"
     _description = "Monthly Operations Report"
-    _inherit = ["mail.thread", "ops.background.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "ops.background.mixin",
+        "ops.project.report.mixin",
+    ]
     _order = "month desc, company_id"
+    _ops_xlsx_report = "ops_project.action_report_monthly_report_xlsx"
+    _ops_pdf_report = "ops_project.action_report_monthly_report_pdf"
 
     name = fields.Char(required=True)
     company_id = fields.Many2one(
@@ -32,12 +36,6 @@ class OpsProjectMonthlyReport(models.Model):
     budget_total = fields.Monetary(readonly=True)
     actual_total = fields.Monetary(readonly=True)
     built_on = fields.Datetime(readonly=True)
-    xlsx_attachment_id = fields.Many2one(
-        "ir.attachment", string="Excel File", readonly=True, copy=False
-    )
-    pdf_attachment_id = fields.Many2one(
-        "ir.attachment", string="PDF File", readonly=True, copy=False
-    )
 
     _sql_constraints = [
         (
@@ -174,10 +172,12 @@ class OpsProjectMonthlyReport(models.Model):
             "actual_total": sum(line["actual_to_date"] for line in lines),
         }
         if report:
+            report._ops_check_not_sent()
             report.write(vals)
         else:
             report = self.sudo().create(dict(vals, company_id=company.id, month=start))
         report._ops_replace_lines(lines)
+        report._ops_after_build()
         return report
 
     @api.model
@@ -187,38 +187,6 @@ class OpsProjectMonthlyReport(models.Model):
         report = self._ops_build(company, month)
         report._ops_store_files()
         return report
-
-    def _ops_store_files(self):
-        """Render the XLSX and the PDF of each report and keep them as its two
-        attachments: a rebuild overwrites them, it never adds more."""
-        Report = self.env["ir.actions.report"].sudo()
-        Attachment = self.env["ir.attachment"].sudo()
-        for rec in self.sudo():
-            xlsx, _kind = Report._render("ops_project.monthly_report_xlsx", rec.ids, {})
-            pdf, _kind = Report._render_qweb_pdf(
-                "ops_project.action_report_monthly_report_pdf", rec.ids
-            )
-            for field, content, extension, mimetype in (
-                (
-                    "xlsx_attachment_id",
-                    xlsx,
-                    "xlsx",
-                    "application/vnd.openxmlformats-officedocument"
-                    ".spreadsheetml.sheet",
-                ),
-                ("pdf_attachment_id", pdf, "pdf", "application/pdf"),
-            ):
-                vals = {
-                    "name": f"{rec.name}.{extension}",
-                    "datas": base64.b64encode(content),
-                    "mimetype": mimetype,
-                    "res_model": rec._name,
-                    "res_id": rec.id,
-                }
-                if rec[field]:
-                    rec[field].write(vals)
-                else:
-                    rec[field] = Attachment.create(vals)
 
     def _ops_replace_lines(self, lines):
         """Replace the report's lines in two statements, whatever their number
@@ -254,53 +222,18 @@ class OpsProjectMonthlyReport(models.Model):
         self.invalidate_recordset(["line_ids"])
         self.env["ops.project.monthly.report.line"].invalidate_model()
 
-    def _ops_send_to_executives(self):
-        group = self.env.ref("ops_base.group_ops_executive")
-        for rec in self:
-            partners = group.users.filtered(
-                lambda u, rec=rec: rec.company_id in u.company_ids
-            ).partner_id
-            rec.message_post(
-                body=Markup("<p>%s</p>")
-                % self.env._(
-                    "The monthly operations report %(name)s is ready.", name=rec.name
-                ),
-                partner_ids=partners.ids,
-                attachment_ids=(rec.xlsx_attachment_id | rec.pdf_attachment_id).ids,
-                subtype_xmlid="mail.mt_comment",
-            )
-
     @api.model
     def _cron_build_previous_month(self):
-        """Build and send last month's report of each company, once: a
-        report already built (by this cron or by hand) is neither rebuilt nor
-        sent again."""
+        """Build last month's report of each company, once, and ask the
+        operations managers for its commentary: they send it (a report
+        already built, by this cron or by hand, is not rebuilt)."""
         month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
         built = self.sudo().search([("month", "=", month)]).company_id
         companies = self.env["res.company"].sudo().search([("active", "=", True)])
+        reports = self.browse()
         for company in companies - built:
-            self._ops_build_and_store(company, month)._ops_send_to_executives()
-        return True
-
-    @api.model
-    def _ops_check_can_build(self, companies):
-        """Building reads every project of the company as the server: only
-        executives may, and only for companies they work in (the button's
-        ``groups`` in the view is no protection against an RPC call)."""
-        if self.env.su:
-            return True
-        if not self.env.user.has_group("ops_base.group_ops_executive"):
-            raise AccessError(
-                self.env._("Only senior management can build the monthly report.")
-            )
-        outside = companies - self.env.user.company_ids
-        if outside:
-            raise AccessError(
-                self.env._(
-                    "You cannot build the monthly report of %(companies)s.",
-                    companies=", ".join(outside.mapped("name")),
-                )
-            )
+            reports |= self._ops_build_and_store(company, month)
+        reports._ops_ask_commentary()
         return True
 
     @api.model
@@ -340,8 +273,9 @@ class OpsProjectMonthlyReport(models.Model):
         return True
 
     def action_rebuild(self):
-        self.check_access("write")
         self._ops_check_can_build(self.company_id)
+        self.check_access("write")
+        self._ops_check_not_sent()
         return self._ops_build_in_background()
 
     def action_print_xlsx(self):

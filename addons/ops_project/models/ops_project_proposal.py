@@ -10,6 +10,9 @@ from odoo.tools import SQL
 
 from odoo.addons.ops_base.models.ops_guard import as_server
 
+# Required above the company's full documentation amount (项目建议书,
+# 可行性报告, 实施方案).
+LARGE_INVESTMENT_DOCUMENTS = ("doc_proposal", "doc_feasibility", "doc_implementation")
 INVESTMENT_DOCUMENTS = [
     ("doc_plan", "Preliminary Plan"),
     ("doc_market", "Market Research Report"),
@@ -63,6 +66,8 @@ class OpsProjectProposal(models.Model):
         "doc_positioning",
         "doc_business_plan",
         "doc_budget",
+        "investment_control",
+        *LARGE_INVESTMENT_DOCUMENTS,
     )
     _ops_server_fields = (
         "submitted_on",
@@ -173,6 +178,34 @@ class OpsProjectProposal(models.Model):
     doc_business_plan_name = fields.Char(copy=False)
     doc_budget = fields.Binary(string="Investment Budget", attachment=True, copy=False)
     doc_budget_name = fields.Char(copy=False)
+    # Investment rules of the regulations, checked at submission: the company
+    # controls the asset (无控制权不予考虑), each investment risk category is
+    # assessed, and large investments carry the full documentation.
+    investment_control = fields.Selection(
+        [("yes", "Yes"), ("no", "No")],
+        string="Control over the Asset",
+        tracking=True,
+        help="Does the company control the people, money, technology, "
+        "management, production, sales and materials of the investment? "
+        "Without control the investment is not considered.",
+    )
+    investment_risk_ids = fields.One2many(
+        "ops.project.proposal.risk", "proposal_id", string="Investment Risks"
+    )
+    doc_proposal = fields.Binary(string="Project Proposal", attachment=True, copy=False)
+    doc_proposal_name = fields.Char(copy=False)
+    doc_feasibility = fields.Binary(
+        string="Feasibility Report", attachment=True, copy=False
+    )
+    doc_feasibility_name = fields.Char(copy=False)
+    doc_implementation = fields.Binary(
+        string="Implementation Plan", attachment=True, copy=False
+    )
+    doc_implementation_name = fields.Char(copy=False)
+    ops_invest_docs_limit = fields.Monetary(
+        related="company_id.ops_invest_docs_limit", currency_field="currency_id"
+    )
+
     missing_document_count = fields.Integer(compute="_compute_missing_document_count")
     final_authority = fields.Selection(
         selection=[
@@ -347,6 +380,8 @@ class OpsProjectProposal(models.Model):
 
     def _check_investment_submittable(self):
         self.ensure_one()
+        self._check_investment_control()
+        self._check_investment_risks()
         missing = self._missing_documents()
         if missing:
             raise UserError(
@@ -358,6 +393,7 @@ class OpsProjectProposal(models.Model):
                     missing=", ".join(missing),
                 )
             )
+        self._check_large_investment_documents()
         if not self.leader_in_charge_id:
             raise UserError(
                 self.env._("Choose the leader in charge before submitting.")
@@ -389,6 +425,69 @@ class OpsProjectProposal(models.Model):
                         body=self._ops_authority_label(),
                     )
                 )
+
+    def _check_investment_control(self):
+        self.ensure_one()
+        if not self.investment_control:
+            raise UserError(
+                self.env._(
+                    "Say whether the company controls the investment “%(name)s” "
+                    "before submitting it.",
+                    name=self.name,
+                )
+            )
+        if self.investment_control == "no":
+            raise UserError(
+                self.env._(
+                    "“%(name)s” cannot be submitted: an investment the company "
+                    "has no control over is not considered.",
+                    name=self.name,
+                )
+            )
+        return True
+
+    def _check_investment_risks(self):
+        self.ensure_one()
+        required = (
+            self.env["ops.project.risk.category"]
+            .sudo()
+            .search([("investment", "=", True)])
+        )
+        missing = required - self.investment_risk_ids.category_id
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Assess every investment risk of “%(name)s” before "
+                    "submitting it. Missing: %(missing)s.",
+                    name=self.name,
+                    missing=", ".join(missing.mapped("name")),
+                )
+            )
+        return True
+
+    def _check_large_investment_documents(self):
+        self.ensure_one()
+        if self.investment_amount <= self.company_id.ops_invest_docs_limit:
+            return True
+        labels = {
+            "doc_proposal": self.env._("Project Proposal"),
+            "doc_feasibility": self.env._("Feasibility Report"),
+            "doc_implementation": self.env._("Implementation Plan"),
+        }
+        missing = [labels[f] for f in LARGE_INVESTMENT_DOCUMENTS if not self[f]]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "“%(name)s” is above %(limit)s: attach %(missing)s before "
+                    "submitting it.",
+                    name=self.name,
+                    limit=self.company_id.currency_id.format(
+                        self.company_id.ops_invest_docs_limit
+                    ),
+                    missing=", ".join(missing),
+                )
+            )
+        return True
 
     def _ops_authority_label(self):
         selection = self._fields["final_authority"]._description_selection(self.env)

@@ -11,3 +11,7 @@ class OpsProjectRiskCategory(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    investment = fields.Boolean(
+        string="Investment Risk",
+        help="Assessed on every investment proposal before it is submitted.",
+    )

@@ -75,6 +75,25 @@ class ProjectProject(models.Model):
     ops_change_ids = fields.One2many(
         "ops.project.change", "project_id", string="Change Requests", groups=OPS_GROUP
     )
+    # Consolidated investments report with the group's accounts; the others
+    # report quarterly, at the latest half-yearly (investment report).
+    ops_investment_consolidated = fields.Boolean(
+        string="Consolidated Investment",
+        tracking=True,
+        groups=OPS_GROUP,
+        help="A consolidated investment is reported with the group's accounts; "
+        "a non-consolidated one is in the quarterly and half-year investment "
+        "reports.",
+    )
+    ops_kickoff_ids = fields.One2many(
+        "ops.project.kickoff", "project_id", string="Kickoff Meeting", groups=OPS_GROUP
+    )
+    ops_deliverable_ids = fields.One2many(
+        "ops.project.deliverable",
+        "project_id",
+        string="Phase Deliverables",
+        groups=OPS_GROUP,
+    )
     ops_open_high_risk_count = fields.Integer(
         string="Open High Risks",
         compute="_compute_ops_open_high_risk_count",

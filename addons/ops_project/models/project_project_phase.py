@@ -20,6 +20,7 @@ from .project_project import PHASE_XMLIDS
 
 PHASE_MOVE_KEY = "ops_phase_move"
 LAUNCH_INDEX = PHASE_XMLIDS.index("ops_project.stage_phase_launch")
+DEVELOPMENT_INDEX = PHASE_XMLIDS.index("ops_project.stage_phase_development")
 
 
 class ProjectProject(models.Model):
@@ -97,9 +98,15 @@ class ProjectProject(models.Model):
             for project in self.filtered("ops_is_operations"):
                 current = project.sudo().stage_id
                 if current != target:
-                    project._ops_check_phase_move(
-                        target, self._ops_phase_index(current)
-                    )
+                    source = self._ops_phase_index(current)
+                    if source is not None and self._ops_phase_index(target) == (
+                        source + 1
+                    ):
+                        # Who may not write the stage hears that first, not
+                        # which deliverables are missing.
+                        project.check_access("write")
+                        project.check_field_access_rights("write", ["stage_id"])
+                    project._ops_check_phase_move(target, source)
         return super().write(vals)
 
     def _ops_check_phase_move(self, target, source_index):
@@ -111,11 +118,15 @@ class ProjectProject(models.Model):
         if index is not None and index >= LAUNCH_INDEX:
             self._ops_check_launch_gate()
         if index is not None and source_index is not None and index == source_index + 1:
-            return True
+            if not is_server(self, PHASE_MOVE_KEY, allow_su=False):
+                # Moving on needs the phase's deliverables; the manager's
+                # logged decision does not wait for them.
+                self._ops_check_deliverables(source_index)
+            return self._ops_check_development_start(index)
         if index is not None and index == source_index:
             return True
         if is_server(self, PHASE_MOVE_KEY):
-            return True
+            return self._ops_check_development_start(index)
         raise UserError(
             self.env._(
                 "The project “%(name)s” cannot go to “%(stage)s”: phases are taken "
@@ -125,6 +136,64 @@ class ProjectProject(models.Model):
                 stage=target.name,
             )
         )
+
+    def _ops_check_development_start(self, index):
+        # The server's own moves (demo data, imports) are not meetings.
+        if index is not None and index >= DEVELOPMENT_INDEX and not self.env.su:
+            self._ops_check_kickoff()
+        return True
+
+    def _ops_check_kickoff(self):
+        """Development starts after the kickoff meeting (项目交底会) was held
+        and minuted, whoever asks."""
+        self.ensure_one()
+        held = (
+            self.env["ops.project.kickoff"]
+            .sudo()
+            .search_count([("project_id", "=", self.id), ("state", "=", "held")])
+        )
+        if not held:
+            raise UserError(
+                self.env._(
+                    "“%(name)s” cannot enter development before its kickoff "
+                    "meeting is held and minuted.",
+                    name=self.name,
+                )
+            )
+        return True
+
+    def _ops_check_deliverables(self, index):
+        """Moving on from the phase at ``index`` needs its deliverables
+        accepted (skipping or going back is the manager's logged decision)."""
+        self.ensure_one()
+        if index < 0:
+            return True
+        stage = self._ops_phase_stages()[index]
+        required = self.env["ops.project.deliverable.type"]._ops_required(self, stage)
+        accepted = (
+            self.env["ops.project.deliverable"]
+            .sudo()
+            .search(
+                [
+                    ("project_id", "=", self.id),
+                    ("type_id", "in", required.ids),
+                    ("state", "=", "accepted"),
+                ]
+            )
+            .type_id
+        )
+        missing = required - accepted
+        if missing:
+            raise UserError(
+                self.env._(
+                    "“%(name)s” cannot leave “%(stage)s” before its deliverables "
+                    "are attached and accepted: %(missing)s.",
+                    name=self.name,
+                    stage=stage.name,
+                    missing=", ".join(missing.mapped("name")),
+                )
+            )
+        return True
 
     def _ops_move_phase(self, stage, reason):
         """Move to any phase on an operations manager's decision, logged with
@@ -143,6 +212,8 @@ class ProjectProject(models.Model):
             raise UserError(self.env._("Give the reason for changing the phase."))
         if not self.ops_is_operations:
             raise UserError(self.env._("This is not an operations project."))
+        if (self._ops_phase_index(stage) or 0) >= DEVELOPMENT_INDEX:
+            self._ops_check_kickoff()
         previous = self.sudo().stage_id
         # sudo: the stage field belongs to Project's "Stages" setting; who may
         # move it was checked above.

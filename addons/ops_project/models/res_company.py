@@ -41,6 +41,13 @@ class ResCompany(models.Model):
         default=1000000.0,
         help="Investments up to this amount are decided by the general manager.",
     )
+    ops_invest_docs_limit = fields.Monetary(
+        string="Full Documentation Above",
+        currency_field="currency_id",
+        default=1000000.0,
+        help="Investments above this amount need the project proposal, the "
+        "feasibility report and the implementation plan to be submitted.",
+    )
     ops_invest_office_limit = fields.Monetary(
         string="GM Office Approval Limit",
         currency_field="currency_id",

@@ -24,6 +24,11 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         currency_field="ops_currency_id",
     )
+    ops_invest_docs_limit = fields.Monetary(
+        related="company_id.ops_invest_docs_limit",
+        readonly=False,
+        currency_field="ops_currency_id",
+    )
     ops_invest_office_limit = fields.Monetary(
         related="company_id.ops_invest_office_limit",
         readonly=False,

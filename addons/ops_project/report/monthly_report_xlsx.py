@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
+from .xlsx_table import write_table
+
 
 class MonthlyReportXlsx(models.AbstractModel):
     _name = "report.ops_project.monthly_report_xlsx"
@@ -10,7 +12,6 @@ class MonthlyReportXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, reports):
         bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
         headers = [
             self.env._("Project"),
             self.env._("Phase"),
@@ -31,10 +32,8 @@ class MonthlyReportXlsx(models.AbstractModel):
             sheet = workbook.add_worksheet(report.month.strftime("%Y-%m"))
             sheet.write(0, 0, report.name, bold)
             sheet.write(1, 0, report.company_id.name)
-            for col, header in enumerate(headers):
-                sheet.write(3, col, header, bold)
-            for row, line in enumerate(report.line_ids, start=4):
-                values = [
+            rows = [
+                [
                     line.project_id.name,
                     line.stage_id.name or "",
                     line.user_id.name or "",
@@ -50,5 +49,8 @@ class MonthlyReportXlsx(models.AbstractModel):
                     line.changes_count,
                     line.changes_approved,
                 ]
-                for col, value in enumerate(values):
-                    sheet.write(row, col, value, money if 6 <= col <= 8 else None)
+                for line in report.line_ids
+            ]
+            write_table(
+                workbook, sheet, 3, headers, rows, {6, 7, 8}, self.env._("Total")
+            )

@@ -7,3 +7,9 @@ from . import test_project_security
 from . import test_host_apps
 from . import test_approval_integrity
 from . import test_multi_company
+from . import test_patent
+from . import test_investment_report
+from . import test_investment_rules
+from . import test_phase_deliverables
+from . import test_kickoff
+from . import test_milestone_check

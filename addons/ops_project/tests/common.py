@@ -101,7 +101,9 @@ class OpsProjectCase(TransactionCase):
         return self.Proposal.with_user(user).create(values)
 
     def _investment_docs(self):
-        return {
+        """What a complete investment proposal carries: the documents, the
+        company's control and the assessment of every investment risk."""
+        values = {
             f: DOC
             for f in (
                 "doc_plan",
@@ -109,8 +111,19 @@ class OpsProjectCase(TransactionCase):
                 "doc_positioning",
                 "doc_business_plan",
                 "doc_budget",
+                "doc_proposal",
+                "doc_feasibility",
+                "doc_implementation",
             )
         }
+        values["investment_control"] = "yes"
+        values["investment_risk_ids"] = [
+            Command.create({"category_id": category.id, "assessment": "Assessed"})
+            for category in self.env["ops.project.risk.category"].search(
+                [("investment", "=", True)]
+            )
+        ]
+        return values
 
     def _approve(self, record, user, comment="OK"):
         """Press Validate as ``user`` (answering the comment wizard if any)."""
@@ -145,6 +158,45 @@ class OpsProjectCase(TransactionCase):
         logged decision) up to the phase ``xmlid``."""
         user = user or self._department_manager(project.ops_proposal_id)
         target = self.env.ref(xmlid)
+        design = self.env.ref("ops_project.stage_phase_design")
         while project.sudo().stage_id != target:
+            self._deliver_phase(project)
+            if project.sudo().stage_id == design:
+                self._hold_kickoff(project)
             project.with_user(user).action_ops_next_phase()
         return project
+
+    def _hold_kickoff(self, project, user=None):
+        """Hold and minute the project's kickoff meeting (needed before
+        development)."""
+        user = user or self.staff_a
+        kickoff = project.sudo().ops_kickoff_ids or self.env[
+            "ops.project.kickoff"
+        ].with_user(user).create(
+            {
+                "project_id": project.id,
+                "attendee_ids": [Command.set([user.id, self.manager_a.id])],
+                "minutes": "<p>Scope, schedule and roles agreed.</p>",
+            }
+        )
+        if kickoff.state != "held":
+            kickoff.with_user(user).action_hold()
+        return kickoff
+
+    def _deliver_phase(self, project, accept_as=None):
+        """Attach the deliverables of the project's current phase and have an
+        operations manager accept them (the phase's approval)."""
+        stage = project.sudo().stage_id
+        required = self.env["ops.project.deliverable.type"]._ops_required(
+            project, stage
+        )
+        done = project.sudo().ops_deliverable_ids.type_id
+        deliverables = self.env["ops.project.deliverable"].create(
+            [
+                {"project_id": project.id, "type_id": kind.id, "document": DOC}
+                for kind in required - done
+            ]
+        )
+        manager = accept_as or self._department_manager(project.ops_proposal_id)
+        deliverables.with_user(manager).action_accept()
+        return deliverables

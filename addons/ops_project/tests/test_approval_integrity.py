@@ -390,6 +390,10 @@ class TestApprovalIntegrity(OpsProjectCase):
         with self.assertRaises(AccessError):
             project.with_user(self.staff_a).write({"stage_id": self.phase["design"].id})
         self.assertEqual(project.sudo().stage_id, self.phase["research"])
+        with self.assertRaises(UserError) as err:
+            as_manager.write({"stage_id": self.phase["design"].id})
+        self.assertIn("deliverables", str(err.exception))
+        self._deliver_phase(project)
         as_manager.write({"stage_id": self.phase["design"].id})
         with self.assertRaises(UserError):
             as_manager.write({"stage_id": self.phase["research"].id})
@@ -404,10 +408,16 @@ class TestApprovalIntegrity(OpsProjectCase):
             as_manager.write({"stage_id": self.phase["design"].id})
         with self.assertRaises(AccessError):
             project.with_user(self.staff_b).action_ops_next_phase()
+        self._deliver_phase(project)
         self.assertIs(as_manager.action_ops_next_phase(), True)
         self.assertEqual(project.sudo().stage_id, self.phase["design"])
+        self._deliver_phase(project)
+        with self.assertRaisesRegex(UserError, "kickoff"):
+            as_manager.action_ops_next_phase()
+        self._hold_kickoff(project)
         as_manager.action_ops_next_phase()
         self.assertEqual(project.sudo().stage_id, self.phase["development"])
+        self._deliver_phase(project)
         with self.assertRaises(UserError) as err:
             as_manager.action_ops_next_phase()
         self.assertIn("launch acceptance", str(err.exception))
@@ -439,6 +449,12 @@ class TestApprovalIntegrity(OpsProjectCase):
                 {"stage_id": self.phase["operation"].id, "reason": "Urgent"}
             ).action_confirm()
         self.assertEqual(project.sudo().stage_id, self.phase["research"])
+        # Development starts after the kickoff, even on a manager's decision.
+        with self.assertRaisesRegex(UserError, "kickoff"):
+            as_manager.create(
+                {"stage_id": self.phase["development"].id, "reason": "Urgent"}
+            ).action_confirm()
+        self._hold_kickoff(project)
         as_manager.create(
             {
                 "stage_id": self.phase["development"].id,

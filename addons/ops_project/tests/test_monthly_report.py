@@ -4,6 +4,7 @@ import io
 import zipfile
 from datetime import date
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.queue_job.tests.common import trap_jobs
@@ -203,12 +204,18 @@ class TestMonthlyReport(OpsProjectCase):
         )
         self.assertIn("Fixture P1", html.decode())
 
-    def test_cron_sends_to_executives(self):
+    def test_cron_builds_and_waits_for_commentary(self):
+        """The cron builds the report and asks the operations managers for
+        the commentary; nothing reaches senior management before it."""
         self.Report._cron_build_previous_month()
         report = self.Report.search([("company_id", "=", self.company.id)], limit=1)
-        self.assertTrue(report)
-        message = report.message_ids.filtered(lambda m: m.partner_ids)[:1]
-        self.assertIn(self.gm.partner_id, message.partner_ids)
+        self.assertEqual(report.state, "built")
+        self.assertFalse(report.message_ids.filtered(lambda m: m.partner_ids))
+        self.assertIn(
+            self.manager_a,
+            report.activity_ids.user_id,
+            "the operations manager is asked to write the commentary",
+        )
 
     def _files(self, report):
         return self.env["ir.attachment"].search(
@@ -252,11 +259,88 @@ class TestMonthlyReport(OpsProjectCase):
         self.Report._cron_build_previous_month()
         report = self.Report.search([("company_id", "=", self.company.id)], limit=1)
         self.assertEqual(len(self._files(report)), 2)
+        self.assertEqual(
+            len(report.activity_ids.filtered(lambda a: a.user_id == self.manager_a)),
+            1,
+            "asked once",
+        )
+        as_manager = report.with_user(self.manager_a)
+        with self.assertRaisesRegex(UserError, "commentary"):
+            as_manager.action_ops_send()
+        as_manager.commentary = "<p>A quiet month; P1 is late.</p>"
+        self.assertEqual(report.state, "commented")
+        self.assertIs(as_manager.action_ops_send(), True)
+        self.assertEqual(report.state, "sent")
+        self.assertEqual(report.sent_by_id, self.manager_a)
         messages = report.message_ids.filtered(lambda m: m.partner_ids)
-        self.assertEqual(len(messages), 1, "the second run sends nothing again")
-        for message in messages:
-            self.assertEqual(
-                message.attachment_ids,
-                report.xlsx_attachment_id | report.pdf_attachment_id,
+        self.assertEqual(len(messages), 1)
+        self.assertEqual(
+            messages.attachment_ids,
+            report.xlsx_attachment_id | report.pdf_attachment_id,
+        )
+        self.assertIn(self.gm.partner_id, messages.partner_ids)
+        self.assertIn("A quiet month", messages.body)
+        with self.assertRaises(UserError):
+            as_manager.action_ops_send()
+        with self.assertRaises(UserError):
+            as_manager.commentary = "<p>Rewritten after sending</p>"
+        with self.assertRaises(UserError):
+            self._build(report.with_user(self.gm).action_rebuild)
+        self.assertEqual(
+            len(report.message_ids.filtered(lambda m: m.partner_ids)),
+            1,
+            "the second run sends nothing again",
+        )
+
+    def test_commentary_rights(self):
+        """Only an operations manager writes the commentary; nobody writes
+        the figures or the state, whatever the client sends."""
+        report = self.Report._ops_build(self.company, date(2026, 3, 1))
+        self.assertEqual(report.state, "built")
+        with self.assertRaises(AccessError):
+            report.with_user(self.staff_a).commentary = "<p>x</p>"
+        with self.assertRaises(AccessError):
+            report.with_user(self.manager_a).write({"budget_total": 1})
+        with self.assertRaises(AccessError):
+            report.with_user(self.manager_a).write(
+                {"state": "sent", "commentary": "<p>x</p>"}
             )
-            self.assertIn(self.gm.partner_id, message.partner_ids)
+        with self.assertRaises(AccessError):
+            report.with_user(self.manager_a).with_context(ops_server=True).write(
+                {"state": "commented"}
+            )
+        with self.assertRaises(AccessError):
+            report.with_user(self.staff_a).action_ops_send()
+        with self.assertRaises(AccessError):
+            self.Report.with_user(self.gm).create(
+                {"name": "Forged", "month": date(2026, 5, 1)}
+            )
+        self.assertEqual(report.state, "built")
+        # An empty commentary is no commentary.
+        report.with_user(self.manager_a).commentary = "<p><br></p>"
+        with self.assertRaisesRegex(UserError, "commentary"):
+            report.with_user(self.manager_a).action_ops_send()
+
+    def test_totals_in_files(self):
+        report = self.Report._ops_build(self.company, date(2026, 3, 1))
+        xlsx, _kind = self.env["ir.actions.report"]._render(
+            "ops_project.monthly_report_xlsx", report.ids, {}
+        )
+        with zipfile.ZipFile(io.BytesIO(xlsx)) as book:
+            strings = book.read("xl/sharedStrings.xml").decode()
+            sheet = book.read("xl/worksheets/sheet1.xml").decode()
+        self.assertIn("Total", strings)
+        self.assertIn("<cols>", sheet, "column widths are set")
+        # Totals row under the lines: the sum of every line's actual to date
+        # (P1's 4000 among them).
+        total_row = len(report.line_ids) + 5
+        expected = sum(report.line_ids.mapped("actual_to_date"))
+        self.assertGreaterEqual(expected, 4000)
+        self.assertRegex(sheet, rf'<c r="I{total_row}"[^>]*><v>{expected:.16G}</v>')
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "ops_project.report_monthly_report", report.ids
+        )
+        html = html.decode()
+        self.assertIn("o_ops_total", html)
+        self.assertIn("text-nowrap", html)
+        self.assertIn("o_company_", html, "standard external layout")
