@@ -2,7 +2,6 @@ from . import ops_appraisal_numbers
 from . import res_company
 from . import res_company_rules
 from . import res_config_settings
-from . import res_config_settings_rules
 from . import hr_employee
 from . import ops_appraisal_scale_level
 from . import ops_appraisal_grade

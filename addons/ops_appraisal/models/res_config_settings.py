@@ -17,3 +17,25 @@ class ResConfigSettings(models.TransientModel):
     ops_appraisal_auto_cycle = fields.Boolean(
         related="company_id.ops_appraisal_auto_cycle", readonly=False
     )
+
+    ops_appraisal_points_rule = fields.Selection(
+        related="company_id.ops_appraisal_points_rule", readonly=False
+    )
+    ops_appraisal_points_factor = fields.Float(
+        related="company_id.ops_appraisal_points_factor", readonly=False
+    )
+    ops_appraisal_points_max_bonus = fields.Float(
+        related="company_id.ops_appraisal_points_max_bonus", readonly=False
+    )
+    ops_appraisal_points_max_malus = fields.Float(
+        related="company_id.ops_appraisal_points_max_malus", readonly=False
+    )
+    ops_appraisal_points_dimension = fields.Selection(
+        related="company_id.ops_appraisal_points_dimension", readonly=False
+    )
+    ops_nda_required = fields.Boolean(
+        related="company_id.ops_nda_required", readonly=False
+    )
+    ops_nda_job_ids = fields.Many2many(
+        related="company_id.ops_nda_job_ids", readonly=False
+    )

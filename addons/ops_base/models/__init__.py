@@ -21,4 +21,4 @@ from . import code_translations
 from . import mail_activity
 from . import ops_background
 from . import ops_home_tile
-from . import res_users_home
+from . import res_users

@@ -178,23 +178,3 @@ class OpsApprovalDelegation(models.Model):
                     or leave.employee_id.parent_id.user_id
                 )
         return result
-
-
-class ResUsers(models.Model):
-    _inherit = "res.users"
-
-    ops_approval_substitute_id = fields.Many2one(
-        "res.users",
-        string="Approval Substitute",
-        domain=[("share", "=", False)],
-        help="Decides your operations approvals while you are on approved "
-        "leave (when Time Off is installed). Without one, your manager does.",
-    )
-
-    @property
-    def SELF_READABLE_FIELDS(self):
-        return super().SELF_READABLE_FIELDS + ["ops_approval_substitute_id"]
-
-    @property
-    def SELF_WRITEABLE_FIELDS(self):
-        return super().SELF_WRITEABLE_FIELDS + ["ops_approval_substitute_id"]

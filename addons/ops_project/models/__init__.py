@@ -15,7 +15,6 @@ from . import ops_project_change
 from . import ops_project_report_mixin
 from . import ops_project_monthly_report
 from . import ops_project_monthly_report_line
-from . import project_project_batch
 from . import ops_patent_search
 from . import ops_project_proposal_patent
 from . import ops_invention

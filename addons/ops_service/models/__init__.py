@@ -6,5 +6,4 @@ from . import helpdesk_ticket
 from . import project_task
 from . import helpdesk_ticket_sla
 from . import ir_module_module
-from . import helpdesk_ticket_sla_fit
 from . import helpdesk_ticket_ops_ui

@@ -1,6 +1,6 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 HOME_ACTION = "ops_base.ops_home_action"
 OPS_GROUP = "ops_base.group_ops_user"
@@ -8,6 +8,22 @@ OPS_GROUP = "ops_base.group_ops_user"
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    ops_approval_substitute_id = fields.Many2one(
+        "res.users",
+        string="Approval Substitute",
+        domain=[("share", "=", False)],
+        help="Decides your operations approvals while you are on approved "
+        "leave (when Time Off is installed). Without one, your manager does.",
+    )
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["ops_approval_substitute_id"]
+
+    @property
+    def SELF_WRITEABLE_FIELDS(self):
+        return super().SELF_WRITEABLE_FIELDS + ["ops_approval_substitute_id"]
 
     def _ops_give_home(self, had_role=None):
         """Users who have just been given an operations role land on the
