@@ -6,7 +6,9 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    ops_currency_id = fields.Many2one(related="company_id.currency_id")
+    ops_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Operations Currency"
+    )
     ops_general_manager_id = fields.Many2one(
         related="company_id.ops_general_manager_id", readonly=False
     )
