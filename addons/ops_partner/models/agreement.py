@@ -84,7 +84,7 @@ class Agreement(models.Model):
                 )
             )
         partner = self.partner_id.commercial_partner_id
-        if partner and partner.ops_operator_status != "approved":
+        if partner and partner.sudo().ops_operator_status != "approved":
             raise UserError(
                 self.env._(
                     "%(operator)s has no approved due diligence: its contract "

@@ -22,6 +22,8 @@ class ResPartner(models.Model):
         string="Third-party Operator",
         help="A third-party operator (第三方运营方): due diligence is required "
         "before it is approved and its contract activated.",
+        # Good guest: people outside the partner roles never see these fields.
+        groups=PARTNER_GROUPS,
     )
     ops_supplier_evaluation_ids = fields.One2many(
         "ops.supplier.evaluation",
@@ -38,12 +40,17 @@ class ResPartner(models.Model):
         ],
         string="Supplier Qualification",
         compute="_compute_ops_supplier_status",
+        groups=PARTNER_GROUPS,
     )
     ops_qualified_until = fields.Date(
-        string="Qualified Until", compute="_compute_ops_supplier_status"
+        string="Qualified Until",
+        compute="_compute_ops_supplier_status",
+        groups=PARTNER_GROUPS,
     )
     ops_supplier_score = fields.Float(
-        string="Last Supplier Score", compute="_compute_ops_supplier_status"
+        string="Last Supplier Score",
+        compute="_compute_ops_supplier_status",
+        groups=PARTNER_GROUPS,
     )
     ops_operator_status = fields.Selection(
         selection=[
@@ -53,6 +60,7 @@ class ResPartner(models.Model):
         ],
         string="Operator Status",
         compute="_compute_ops_operator_status",
+        groups=PARTNER_GROUPS,
     )
 
     def _ops_last_evaluation(self, company=None):
