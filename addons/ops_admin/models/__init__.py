@@ -15,3 +15,5 @@ from . import ops_admin_loan_return
 from . import hr_expense
 from . import hr_expense_sheet
 from . import purchase_request
+from . import purchase_order
+from . import purchase_order_line

@@ -1,7 +1,7 @@
 # Copyright 2026 Ops Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 # States reached only once the request is approved.
 APPROVED_STATES = ("approved", "in_progress", "done")
@@ -86,6 +86,7 @@ class PurchaseRequest(models.Model):
         return "approved"
 
     def button_to_approve(self):
+        self._ops_check_rd_flag()
         # Sending an R&D request for approval asks its steps at once.
         res = super().button_to_approve()
         engine = self._ops_matching_records().filtered(
@@ -94,6 +95,25 @@ class PurchaseRequest(models.Model):
         if engine:
             engine.request_validation()
         return res
+
+    def _ops_check_rd_flag(self):
+        """R&D materials have one purchasing channel, the R&D request: a
+        request for them must say so, or no order could come from it."""
+        for request in self.filtered(lambda r: not r.ops_rd):
+            materials = request.sudo().line_ids.product_id.filtered(
+                lambda product: product.categ_id._ops_is_rd_material()
+            )
+            if materials:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” asks for R&D materials (%(products)s): tick "
+                        "“R&D Materials” so that it is approved as an R&D "
+                        "purchase.",
+                        name=request.display_name,
+                        products=", ".join(materials.mapped("display_name")),
+                    )
+                )
+        return True
 
     def _check_state_from_condition(self):
         # OCA asks and checks the approval from draft only: an R&D request
