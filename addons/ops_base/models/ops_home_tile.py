@@ -157,6 +157,26 @@ class OpsHomeTile(models.Model):
             else:
                 tile.value_display = f"{int(value)}"
 
+    def _ops_open_context(self):
+        """The tile's context, without groupings on fields the user cannot
+        read: the view would refuse to open rather than show ungrouped."""
+        ctx = safe_eval(self.context or "{}", self._ops_eval_context())
+        group_by = ctx.get("group_by")
+        if group_by:
+            fields_ = self.env[self.model_name]._fields
+            names = [group_by] if isinstance(group_by, str) else list(group_by)
+            readable = [
+                name
+                for name in names
+                if (field := fields_.get(name.split(":")[0]))
+                and field.is_accessible(self.env)
+            ]
+            if readable:
+                ctx["group_by"] = readable
+            else:
+                ctx.pop("group_by")
+        return ctx
+
     def action_open(self):
         """Open the records behind the figure, inside the Operations app."""
         self.ensure_one()
@@ -172,7 +192,7 @@ class OpsHomeTile(models.Model):
             # The records that do not meet the measure are the ones to act on.
             ratio = normalize_domain(self._ops_domain(self.ratio_domain))
             domain = expression.AND([domain, ["!", *ratio]])
-        ctx = safe_eval(self.context or "{}", self._ops_eval_context())
+        ctx = self._ops_open_context()
         view_mode = self.view_mode or action.get("view_mode") or "list,form"
         # Keep the action's own views (the suite's forms) for the modes asked.
         known = {mode: view_id for view_id, mode in action.get("views") or []}
@@ -181,6 +201,9 @@ class OpsHomeTile(models.Model):
             {
                 "type": "ir.actions.act_window",
                 "name": self.name,
+                # The breadcrumb reads the display name: the figure's, not the
+                # underlying action's.
+                "display_name": self.name,
                 "res_model": self.model_name,
                 "domain": domain,
                 "context": ctx,

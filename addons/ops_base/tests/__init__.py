@@ -13,3 +13,4 @@ from . import test_approval_tour
 from . import test_ui_translations
 from . import test_home
 from . import test_home_tour
+from . import test_suite_tour

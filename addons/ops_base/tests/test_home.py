@@ -89,3 +89,30 @@ class TestOpsHome(TransactionCase):
         self.assertEqual(tile.value_display, "50.0%")
         opened = self.env["res.partner"].search(tile.action_open()["domain"])
         self.assertEqual(opened.mapped("name"), ["P2"])
+
+    def test_tile_opens_under_its_name_grouped_only_as_the_user_may(self):
+        # An employee's department is for every user, their marital status
+        # for HR officers only: a grouping the user cannot read would stop
+        # the view from opening at all.
+        tile = self.Tile.create(
+            {
+                "name": "Employees by department",
+                "model_name": "hr.employee",
+                "section": "mine",
+                "context": "{'group_by': ['department_id', 'marital']}",
+            }
+        )
+        action = tile.with_user(self.users["user"]).action_open()
+        self.assertEqual(action["context"]["group_by"], ["department_id"])
+        self.assertEqual(action["display_name"], "Employees by department")
+        tile.context = "{'group_by': 'marital'}"
+        action = tile.with_user(self.users["user"]).action_open()
+        self.assertNotIn("group_by", action["context"])
+        # HR officers keep the grouping.
+        hr = new_test_user(
+            self.env,
+            login="t_home_hr",
+            groups="ops_base.group_ops_user,hr.group_hr_user",
+        )
+        action = tile.with_user(hr).action_open()
+        self.assertEqual(action["context"]["group_by"], ["marital"])

@@ -39,6 +39,8 @@ class ProjectProject(models.Model):
         string="Phase",
         related="stage_id",
         readonly=True,
+        # Stored so that the home's "Projects by Phase" can group on it.
+        store=True,
         groups="ops_base.group_ops_user",
     )
 
