@@ -181,3 +181,41 @@ class TestMilestonePlan(OpsProjectCase):
         self.assertFalse(
             any(self.project.milestone_ids.mapped("ops_baseline_deadline"))
         )
+
+    def test_tiers_are_engine_managed_and_company_bound(self):
+        tiers = self.plan.sudo().review_ids.definition_id | self.env.ref(
+            "ops_project.tier_milestone_plan_sales"
+        )
+        tiers |= self.env.ref("ops_project.tier_milestone_plan_purchase")
+        tiers |= self.env.ref("ops_project.tier_project_team_gm")
+        self.assertTrue(all(tiers.mapped("ops_managed")))
+        other = self.env["res.company"].create({"name": "Other company"})
+        outsider = new_test_user(
+            self.env,
+            login="t_op_other_exec",
+            groups="ops_base.group_ops_executive",
+            company_id=other.id,
+            company_ids=[(6, 0, other.ids)],
+            context=CTX,
+        )
+        Plan = self.Plan.with_user(outsider)
+        self.assertFalse(Plan.search([("id", "=", self.plan.id)]))
+        with self.assertRaises(AccessError):
+            Plan.browse(self.plan.id).read(["name"])
+        self.env["ops.project.team"].with_user(self.pm).create(
+            {"project_id": self.project.id, "lead_id": self.pm.id}
+        )
+        self.env["ops.project.contract"].with_user(self.pm).create(
+            {
+                "name": "Contract",
+                "project_id": self.project.id,
+                "date_start": date(2030, 1, 1),
+                "date_end": date(2030, 12, 31),
+            }
+        )
+        for model in ("ops.project.team", "ops.project.contract"):
+            self.assertTrue(self.env[model].with_user(self.gm).search_count([]))
+            self.assertFalse(
+                self.env[model].with_user(outsider).search_count([]),
+                f"{model}: nothing of another company",
+            )
