@@ -166,47 +166,47 @@ class OpsProjectMilestonePlan(models.Model):
     # Actions ---------------------------------------------------------------
 
     @api.model
-    def _ops_draft_from_milestones(self, project):
-        """The first version of a new project's plan: its suggested
-        milestones (fixed offsets from the start), for the project manager
-        to edit and submit. They are no baseline until confirmed."""
+    def _ops_suggested_lines(self, project):
+        """Line commands for a first plan: the project's milestones if it has
+        some (kept as the same milestones), else the usual ones (equipment on
+        site, installation, development, third-party work, acceptance,
+        training) at fixed offsets from the start, for the project manager
+        to edit."""
         project = project.sudo()
+        milestones = project.milestone_ids.filtered("deadline").sorted("deadline")
+        if milestones:
+            return [
+                fields.Command.create(
+                    {"name": m.name, "deadline": m.deadline, "milestone_id": m.id}
+                )
+                for m in milestones
+            ]
+        start = project.date_start or fields.Date.context_today(self)
+        return [
+            fields.Command.create(
+                {"name": name, "deadline": fields.Date.add(start, days=days)}
+            )
+            for name, days in self.env["project.project"]._ops_milestone_template()
+        ]
+
+    @api.model
+    def _ops_draft_from_milestones(self, project):
+        """The first version of a new project's plan, a draft: no baseline
+        until sales and purchasing confirm it."""
         plan = as_server(self.sudo()).create(
             {
                 "project_id": project.id,
-                "line_ids": [
-                    fields.Command.create(
-                        {
-                            "name": milestone.name,
-                            "deadline": milestone.deadline,
-                            "milestone_id": milestone.id,
-                        }
-                    )
-                    for milestone in project.milestone_ids.sorted("deadline")
-                    if milestone.deadline
-                ],
+                "line_ids": self._ops_suggested_lines(project),
             }
         )
-        as_server(plan).write({"user_id": project.user_id.id})
+        as_server(plan).write({"user_id": project.sudo().user_id.id})
         return plan
 
     def action_suggest_milestones(self):
-        """Fill an empty draft with the usual milestones (equipment on site,
-        installation, development, third-party work, acceptance, training);
-        the project manager then edits them."""
+        """Fill an empty draft with suggested milestones."""
         self._ops_check_planner()
-        Project = self.env["project.project"]
         for rec in self.filtered(lambda r: r.state == "draft" and not r.line_ids):
-            start = rec.project_id.sudo().date_start or fields.Date.context_today(self)
-            rec.line_ids = [
-                fields.Command.create(
-                    {
-                        "name": name,
-                        "deadline": fields.Date.add(start, days=days),
-                    }
-                )
-                for name, days in Project._ops_milestone_template()
-            ]
+            rec.line_ids = self._ops_suggested_lines(rec.project_id)
         return True
 
     def _ops_check_submittable(self):

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -218,4 +219,34 @@ class TestMilestonePlan(OpsProjectCase):
             self.assertFalse(
                 self.env[model].with_user(outsider).search_count([]),
                 f"{model}: nothing of another company",
+            )
+
+    def test_new_plan_suggests_the_project_milestones(self):
+        milestones = self.project.milestone_ids
+        self.plan.with_user(self.pm).action_cancel()
+        self.assertEqual(self.plan.state, "cancel")
+        plan = self.Plan.with_user(self.pm).create({"project_id": self.project.id})
+        self.assertEqual((plan.version, plan.user_id), (2, self.pm))
+        self.assertIs(plan.action_suggest_milestones(), True)
+        self.assertEqual(plan.line_ids.milestone_id, milestones)
+        self._confirm_both(plan)
+        self.assertEqual(plan.state, "baseline")
+        self.assertEqual(self.project.milestone_ids, milestones, "no duplicates")
+        # A milestone of another project cannot be slipped into a plan.
+        other = self._approved_project(department_id=self.dept_a.id, name="Other")
+        draft = plan.with_user(self.pm).action_new_version()
+        draft = self.Plan.browse(draft["res_id"]).with_user(self.pm)
+        with self.assertRaisesRegex(AccessError, "plan's project"):
+            draft.write(
+                {
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "name": "Foreign",
+                                "deadline": date(2031, 1, 1),
+                                "milestone_id": other.milestone_ids[0].id,
+                            }
+                        )
+                    ]
+                }
             )
