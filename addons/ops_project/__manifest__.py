@@ -40,6 +40,10 @@
         "wizards/ops_project_phase_wizard_views.xml",
         "views/ops_project_menus.xml",
         "views/ops_patent_views.xml",
+        "security/ops_project_plan_security.xml",
+        "data/tier_definition_plan_data.xml",
+        "views/ops_project_milestone_plan_views.xml",
+        "views/ops_project_team_views.xml",
     ],
     "demo": ["demo/ops_project_demo.xml"],
     "assets": {

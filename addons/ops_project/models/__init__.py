@@ -23,3 +23,6 @@ from . import ops_project_proposal_risk
 from . import ops_project_deliverable
 from . import ops_project_kickoff
 from . import project_milestone
+from . import ops_project_milestone_plan
+from . import ops_project_team
+from . import ops_project_contract

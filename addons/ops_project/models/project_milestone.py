@@ -7,14 +7,22 @@ its leadership once."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ops_base.models.ops_guard import as_server
+from odoo.addons.ops_base.models.ops_guard import as_server, is_server
+
+BASELINE_FIELDS = {"name", "deadline", "project_id"}
 
 
 class ProjectMilestone(models.Model):
     _name = "project.milestone"
     _inherit = ["project.milestone", "ops.guarded.mixin"]
 
-    _ops_server_fields = ("ops_checked_on", "ops_checked_by_id", "ops_escalated_on")
+    _ops_server_fields = (
+        "ops_checked_on",
+        "ops_checked_by_id",
+        "ops_escalated_on",
+        "ops_baseline_deadline",
+        "ops_plan_id",
+    )
 
     ops_result = fields.Text(
         string="Check Result",
@@ -25,6 +33,38 @@ class ProjectMilestone(models.Model):
         "res.users", string="Checked By", readonly=True, copy=False
     )
     ops_escalated_on = fields.Date(string="Escalated On", readonly=True, copy=False)
+    # Milestone plan (里程碑计划): the deadline sales and purchasing confirmed,
+    # and the plan version that set it. Written by the plan only.
+    ops_baseline_deadline = fields.Date(
+        string="Baseline Deadline", readonly=True, copy=False
+    )
+    ops_plan_id = fields.Many2one(
+        "ops.project.milestone.plan", string="Baseline Plan", readonly=True, copy=False
+    )
+
+    def write(self, vals):
+        if not is_server(self) and BASELINE_FIELDS & set(vals):
+            self._ops_check_not_baseline()
+        return super().write(vals)
+
+    def unlink(self):
+        if not is_server(self):
+            self._ops_check_not_baseline()
+        return super().unlink()
+
+    def _ops_check_not_baseline(self):
+        """A baseline milestone's name and deadline change only through a new
+        version of the milestone plan, confirmed again."""
+        for rec in self.sudo():
+            if rec.ops_baseline_deadline:
+                raise UserError(
+                    self.env._(
+                        "“%(name)s” is in the confirmed milestone plan: change "
+                        "it with a new version of the plan.",
+                        name=rec.name,
+                    )
+                )
+        return True
 
     def action_ops_check(self):
         """Record the milestone's check: its result is required."""

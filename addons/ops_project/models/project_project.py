@@ -7,6 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ops_base.models.ops_guard import is_server
+
 PHASE_XMLIDS = [
     "ops_project.stage_phase_research",
     "ops_project.stage_phase_design",
@@ -211,6 +213,7 @@ class ProjectProject(models.Model):
                 ],
             }
         )
+        self.env["ops.project.milestone.plan"]._ops_draft_from_milestones(project)
         # Followers-only project: the lead, the applicant and the department.
         partners = (
             lead.partner_id
@@ -319,3 +322,64 @@ class ProjectProject(models.Model):
             milestones.mapped("can_be_marked_as_done")
             milestones.mapped("is_deadline_exceeded")
         return super()._compute_next_milestone_id()
+
+    # Milestone plan, project team and economic responsibility contract
+    # (ops_project_milestone_plan.py, ops_project_team.py,
+    # ops_project_contract.py): the project shows the ones in force.
+    ops_milestone_plan_id = fields.Many2one(
+        "ops.project.milestone.plan",
+        string="Baseline Milestone Plan",
+        compute="_compute_ops_in_force",
+        groups=OPS_GROUP,
+    )
+    ops_team_id = fields.Many2one(
+        "ops.project.team",
+        string="Approved Team",
+        compute="_compute_ops_in_force",
+        groups=OPS_GROUP,
+    )
+    ops_contract_id = fields.Many2one(
+        "ops.project.contract",
+        string="Responsibility Contract",
+        compute="_compute_ops_in_force",
+        groups=OPS_GROUP,
+    )
+
+    def _compute_ops_in_force(self):
+        # One search per model for the whole list; sudo: the project's
+        # readers see which plan, team and contract are in force.
+        in_force = {}
+        for fname, model, state in (
+            ("ops_milestone_plan_id", "ops.project.milestone.plan", "baseline"),
+            ("ops_team_id", "ops.project.team", "approved"),
+            ("ops_contract_id", "ops.project.contract", "signed"),
+        ):
+            records = (
+                self.env[model]
+                .sudo()
+                .search([("project_id", "in", self.ids), ("state", "=", state)])
+            )
+            in_force[fname] = {rec.project_id.id: rec.id for rec in records}
+        for project in self:
+            for fname, by_project in in_force.items():
+                project[fname] = by_project.get(project.id, False)
+
+    def write(self, vals):
+        if "user_id" in vals and not is_server(self):
+            self._ops_check_lead_change(vals["user_id"])
+        return super().write(vals)
+
+    def _ops_check_lead_change(self, user_id):
+        """The general manager appoints the lead of an operations project by
+        approving its team: nobody changes it by hand."""
+        for project in self.filtered("ops_is_operations"):
+            if project.user_id.id != (user_id or False):
+                raise UserError(
+                    self.env._(
+                        "The lead of the operations project “%(name)s” is "
+                        "appointed by the general manager: propose a project "
+                        "team for approval instead.",
+                        name=project.name,
+                    )
+                )
+        return True

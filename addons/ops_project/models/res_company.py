@@ -78,6 +78,14 @@ class ResCompany(models.Model):
         default=5,
         help="A submitted proposal must be answered within this many days.",
     )
+    # Milestone plans: sales (the sales manager above) and purchasing confirm
+    # the project manager's plan before it becomes the baseline.
+    ops_purchase_manager_id = fields.Many2one(
+        "res.users",
+        string="Purchasing Manager",
+        help="Confirms the milestone plans of operations projects, after or "
+        "with the sales manager.",
+    )
 
     _sql_constraints = [
         (
