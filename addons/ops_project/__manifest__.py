@@ -40,6 +40,11 @@
         "wizards/ops_project_phase_wizard_views.xml",
         "views/ops_project_menus.xml",
         "views/ops_patent_views.xml",
+        "security/ops_project_plan_security.xml",
+        "data/ops_project_plan_data.xml",
+        "report/ops_project_plan_reports.xml",
+        "views/ops_project_plan_views.xml",
+        "views/ops_project_plan_menus.xml",
     ],
     "demo": ["demo/ops_project_demo.xml"],
     "assets": {

@@ -23,3 +23,8 @@ from . import ops_project_proposal_risk
 from . import ops_project_deliverable
 from . import ops_project_kickoff
 from . import project_milestone
+from . import ops_project_plan_sections
+from . import ops_project_plan_template
+from . import ops_project_plan_budget_line
+from . import ops_project_plan
+from . import account_analytic_line
