@@ -271,8 +271,16 @@ class TestOperationsPlan(OpsProjectCase):
         )
         self.assertEqual(plans[1].actual_promotion, 77.0)
         self.assertEqual(plans[1].actual_total, 77.0)
+        # Batched: as many queries for two plans as for one.
+        self.assertEqual(self._actual_queries(plans), self._actual_queries(plans[0]))
         # The budget lines sit on the project's analytic account.
         self.assertEqual(plan.budget_line_ids.account_id, account)
+
+    def _actual_queries(self, plans):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        plans.mapped("actual_total")
+        return self.env.cr.sql_log_count - before
 
     # Security ------------------------------------------------------------------
 
