@@ -4,7 +4,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import OpsProjectCase
@@ -88,6 +88,25 @@ class TestOperationsPlan(OpsProjectCase):
         self.assertEqual(self.Plan.search(action["domain"]), plan)
         self.assertEqual(action["context"]["default_template_id"], self.template.id)
         self.assertEqual(plan.action_open_project()["res_id"], self.project.id)
+
+    def test_new_plan_from_the_project_form(self):
+        """What the web client does: the project's smart button, then the
+        form with its onchanges and read-only fields."""
+        action = self.project.with_user(self.staff_a).action_ops_open_plans()
+        Plan = self.Plan.with_user(self.staff_a).with_context(**action["context"])
+        with Form(Plan) as form:
+            self.assertEqual(form.project_id, self.project)
+            self.assertEqual(form.template_id, self.template)
+            self.assertIn("Measurable goals", str(form.section_goals))
+            with form.budget_line_ids.new() as line:
+                line.category = "promotion"
+                line.name = "Ads"
+                line.amount = 800.0
+        plan = form.save()
+        self.assertEqual(plan.name, self.project.name)
+        self.assertEqual(plan.department_id, self.dept_a)
+        self.assertEqual(plan.budget_promotion, 800.0)
+        self.assertIn("Measurable goals", plan.section_goals)
 
     def test_plan_of_a_proposal_follows_its_project(self):
         proposal = self._proposal()
