@@ -207,6 +207,19 @@ class TestOperationsPlan(OpsProjectCase):
         self.assertEqual(plan.state, "draft")
         self.assertFalse(plan.review_ids)
 
+    def test_withdraw_and_cancel(self):
+        plan = self._plan()
+        plan.with_user(self.staff_a).request_validation()
+        self.assertIs(plan.with_user(self.staff_a).restart_validation(), True)
+        self.assertEqual(plan.state, "draft")
+        self.assertFalse(plan.review_ids)
+        with self.assertRaises(AccessError):
+            plan.with_user(self.staff_b).action_cancel()
+        self.assertIs(plan.with_user(self.staff_a).action_cancel(), True)
+        self.assertEqual(plan.state, "cancel")
+        with self.assertRaises(UserError):
+            plan.with_user(self.staff_a).section_goals = "<p>Too late</p>"
+
     # Versions ----------------------------------------------------------------
 
     def test_versions_keep_one_current(self):
