@@ -26,3 +26,8 @@ from . import project_milestone
 from . import ops_project_milestone_plan
 from . import ops_project_team
 from . import ops_project_contract
+from . import ops_project_plan_sections
+from . import ops_project_plan_template
+from . import ops_project_plan_budget_line
+from . import ops_project_plan
+from . import account_analytic_line

@@ -802,3 +802,26 @@ class OpsProjectProposal(models.Model):
             "res_id": self.project_id.id,
             "view_mode": "form",
         }
+
+    # Operations plans (运营方案) -------------------------------------------
+    plan_ids = fields.One2many(
+        "ops.project.plan", "proposal_id", string="Operations Plans"
+    )
+    plan_count = fields.Integer(
+        string="Operations Plan Count", compute="_compute_plan_count"
+    )
+
+    def _compute_plan_count(self):
+        groups = self.env["ops.project.plan"]._read_group(
+            [("proposal_id", "in", self.ids)], ["proposal_id"], ["__count"]
+        )
+        counts = {proposal.id: count for proposal, count in groups}
+        for rec in self:
+            rec.plan_count = counts.get(rec.id, 0)
+
+    def action_open_plans(self):
+        self.ensure_one()
+        return self.env["ops.project.plan"]._ops_action_for(
+            [("proposal_id", "=", self.id)],
+            {"default_proposal_id": self.id, "default_name": self.name},
+        )

@@ -383,3 +383,28 @@ class ProjectProject(models.Model):
                     )
                 )
         return True
+    # Operations plans (运营方案) -------------------------------------------
+    ops_plan_ids = fields.One2many(
+        "ops.project.plan", "project_id", string="Operations Plans", groups=OPS_GROUP
+    )
+    ops_plan_count = fields.Integer(
+        string="Operations Plan Count",
+        compute="_compute_ops_plan_count",
+        groups=OPS_GROUP,
+    )
+
+    def _compute_ops_plan_count(self):
+        # The versions the user may read, one query for the whole list.
+        groups = self.env["ops.project.plan"]._read_group(
+            [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+        )
+        counts = {project.id: count for project, count in groups}
+        for project in self:
+            project.ops_plan_count = counts.get(project.id, 0)
+
+    def action_ops_open_plans(self):
+        self.ensure_one()
+        return self.env["ops.project.plan"]._ops_action_for(
+            [("project_id", "=", self.id)],
+            {"default_project_id": self.id, "default_name": self.name},
+        )

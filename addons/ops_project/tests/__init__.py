@@ -16,3 +16,4 @@ from . import test_milestone_check
 from . import test_milestone_plan
 from . import test_team_contract
 from . import test_tour_plan
+from . import test_operations_plan
