@@ -45,3 +45,6 @@ class ResConfigSettings(models.TransientModel):
     ops_board_member_ids = fields.Many2many(
         related="company_id.ops_board_member_ids", readonly=False
     )
+    ops_technical_department_id = fields.Many2one(
+        related="company_id.ops_technical_department_id", readonly=False
+    )

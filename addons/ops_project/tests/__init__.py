@@ -13,3 +13,4 @@ from . import test_investment_rules
 from . import test_phase_deliverables
 from . import test_kickoff
 from . import test_milestone_check
+from . import test_value_added
