@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.ops_base.models.ops_guard import as_server
+
 
 class OpsProjectLaunch(models.Model):
     """Launch acceptance (上线前验收): the gate before the launch phase."""
@@ -113,15 +115,31 @@ class OpsProjectLaunch(models.Model):
         }
 
     def action_add_value_added_items(self):
-        """A project flagged as a value-added product after its acceptance
-        was prepared gets the test items of the track."""
+        """The operations manager puts a project on the value-added product
+        track after its acceptance was prepared (a project from a
+        value-added proposal is on it from the start): the flag is set by the
+        server only, and the track's test items join the checklist."""
+        self._ops_check_groups("ops_base.group_ops_manager")
         self.check_access("write")
         for rec in self:
-            if not rec.value_added:
+            if rec.state != "draft" or rec.review_ids:
                 raise UserError(
                     self.env._(
-                        "“%(name)s” is not a value-added product.", name=rec.name
+                        "The launch acceptance “%(name)s” is under review or "
+                        "closed: its checklist no longer changes.",
+                        name=rec.name,
                     )
+                )
+            project = rec.project_id.sudo()
+            if not project.ops_value_added:
+                as_server(project).ops_value_added = True
+                project.message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._(
+                        "%(user)s put the project on the value-added product " "track.",
+                        user=self.env.user.name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
                 )
             missing = [
                 (kind, label)

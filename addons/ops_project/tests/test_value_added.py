@@ -111,13 +111,26 @@ class TestValueAdded(OpsProjectCase):
         # A project that is no value-added product has no test records to give.
         plain = self._approved_project().sudo().ops_launch_id
         self.assertFalse(VALUE_ADDED_KINDS & set(plain.line_ids.mapped("kind")))
-        # Flagged later: the manager adds the track's tests to the checklist.
-        plain.project_id.with_user(self.manager_a).ops_value_added = True
+        # The flag is the approval's (or the operations manager's) decision:
+        # nobody writes it by hand, and staff cannot take the action.
+        with self.assertRaises(AccessError):
+            plain.project_id.with_user(self.manager_a).ops_value_added = True
+        with self.assertRaises(AccessError):
+            plain.with_user(self.staff_a).action_add_value_added_items()
+        self.assertFalse(plain.project_id.ops_value_added)
+        # Put on the track later: the manager adds the track's tests.
         plain.with_user(self.manager_a).action_add_value_added_items()
+        self.assertTrue(plain.project_id.ops_value_added)
         self.assertTrue(VALUE_ADDED_KINDS <= set(plain.line_ids.mapped("kind")))
         self.assertEqual(
             self._line(plain, "compatibility").department_id, self.dept_tech
         )
+
+    def test_track_not_left_by_hand(self):
+        project = self._value_added_project()
+        with self.assertRaises(AccessError):
+            project.with_user(self.manager_a).write({"ops_value_added": False})
+        self.assertTrue(project.ops_value_added)
 
     def test_wrong_department_refused(self):
         project = self._value_added_project()
