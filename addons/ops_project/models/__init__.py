@@ -31,3 +31,5 @@ from . import ops_project_plan_template
 from . import ops_project_plan_budget_line
 from . import ops_project_plan
 from . import account_analytic_line
+from . import ops_project_product_review
+from . import ops_project_quality_target

@@ -68,6 +68,7 @@ class OpsProjectProposal(models.Model):
         "doc_budget",
         "investment_control",
         *LARGE_INVESTMENT_DOCUMENTS,
+        "value_added",
     )
     _ops_server_fields = (
         "submitted_on",
@@ -198,6 +199,13 @@ class OpsProjectProposal(models.Model):
         string="Feasibility Report", attachment=True, copy=False
     )
     doc_feasibility_name = fields.Char(copy=False)
+    value_added = fields.Boolean(
+        string="Value-added Product",
+        tracking=True,
+        help="The project develops a value-added product: it follows the "
+        "track of the value-added product regulations (product committee, "
+        "design review, test stages, quality targets).",
+    )
     doc_implementation = fields.Binary(
         string="Implementation Plan", attachment=True, copy=False
     )

@@ -198,6 +198,7 @@ class ProjectProject(models.Model):
                 "ops_proposal_id": proposal.id,
                 "ops_department_id": proposal.department_id.id,
                 "ops_solution_id": proposal.solution_id.id,
+                "ops_value_added": proposal.value_added,
                 "account_id": account.id,
                 "privacy_visibility": "followers",
                 "allow_milestones": True,
@@ -408,3 +409,26 @@ class ProjectProject(models.Model):
             [("project_id", "=", self.id)],
             {"default_project_id": self.id, "default_name": self.name},
         )
+    # Value-added product track (增值产品) -------------------------------------
+    ops_value_added = fields.Boolean(
+        string="Value-added Product",
+        tracking=True,
+        copy=False,
+        groups=OPS_GROUP,
+        help="A value-added product (software service, hardware accessory, "
+        "service package) launches after the product committee and the design "
+        "review approved it, its unit, integration, system and compatibility "
+        "tests passed and its quality targets are met.",
+    )
+    ops_product_review_ids = fields.One2many(
+        "ops.project.product.review",
+        "project_id",
+        string="Product Reviews",
+        groups=OPS_GROUP,
+    )
+    ops_quality_target_ids = fields.One2many(
+        "ops.project.quality.target",
+        "project_id",
+        string="Quality Targets",
+        groups=OPS_GROUP,
+    )

@@ -29,7 +29,7 @@ class ProjectProject(models.Model):
 
     # Links the gates read: set by the server when the project is created
     # from its proposal (or by hand), never re-pointed by a user.
-    _ops_server_fields = ("ops_launch_id", "ops_proposal_id")
+    _ops_server_fields = ("ops_launch_id", "ops_proposal_id", "ops_value_added")
 
     # Project's own stage field is reserved to its "Stages" setting, a
     # company-wide choice the suite must not switch on for anyone: operations

@@ -73,6 +73,13 @@ class ResCompany(models.Model):
         help="Decide investments above the GM office's limit, as a body (by "
         "the rule of their approval tier).",
     )
+    ops_technical_department_id = fields.Many2one(
+        "hr.department",
+        string="Technical Department",
+        help="Its manager accepts every launch first; its members and "
+        "managers check the technical items of launch checklists (tests, "
+        "security, deployment, data migration).",
+    )
     ops_proposal_answer_days = fields.Integer(
         string="Proposal Answer Deadline (days)",
         default=5,

@@ -48,3 +48,6 @@ class ResConfigSettings(models.TransientModel):
     ops_purchase_manager_id = fields.Many2one(
         related="company_id.ops_purchase_manager_id", readonly=False
     )
+    ops_technical_department_id = fields.Many2one(
+        related="company_id.ops_technical_department_id", readonly=False
+    )

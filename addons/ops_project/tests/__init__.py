@@ -17,3 +17,4 @@ from . import test_milestone_plan
 from . import test_team_contract
 from . import test_tour_plan
 from . import test_operations_plan
+from . import test_value_added
