@@ -40,6 +40,10 @@
         "wizards/ops_project_phase_wizard_views.xml",
         "views/ops_project_menus.xml",
         "views/ops_patent_views.xml",
+        "security/ops_demand_security.xml",
+        "data/solution_tier_definition_data.xml",
+        "data/solution_upgrade.xml",
+        "views/ops_demand_views.xml",
     ],
     "demo": ["demo/ops_project_demo.xml"],
     "assets": {

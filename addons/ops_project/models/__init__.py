@@ -23,3 +23,5 @@ from . import ops_project_proposal_risk
 from . import ops_project_deliverable
 from . import ops_project_kickoff
 from . import project_milestone
+from . import ops_demand
+from . import project_task

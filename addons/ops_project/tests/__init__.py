@@ -13,3 +13,5 @@ from . import test_investment_rules
 from . import test_phase_deliverables
 from . import test_kickoff
 from . import test_milestone_check
+from . import test_demand
+from . import test_solution_library
