@@ -45,7 +45,7 @@
         "data/solution_upgrade.xml",
         "views/ops_demand_views.xml",
     ],
-    "demo": ["demo/ops_project_demo.xml"],
+    "demo": ["demo/ops_project_demo.xml", "demo/ops_demand_demo.xml"],
     "assets": {
         "web.assets_tests": ["ops_project/static/tests/tours/*.js"],
     },

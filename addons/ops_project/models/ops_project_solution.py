@@ -4,8 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-
-from odoo.addons.ops_base.models.ops_guard import as_server
+from odoo.tools import SQL
 
 UPGRADE_PARAM = "ops_project.solution_maturity"
 
@@ -153,13 +152,15 @@ class OpsProjectSolution(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         if params.get_param(UPGRADE_PARAM):
             return True
-        drafts = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("state", "=", "draft")])
+        # They were approved before tiers existed: a one-time migration in
+        # SQL (the engine rightly refuses "standard" without an approval).
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE ops_project_solution SET state = 'standard' "
+                "WHERE state = 'draft'"
+            )
         )
-        # They were approved before tiers existed: OCA's check is skipped by
-        # the server (a client's skip key is ignored by the engine).
-        as_server(drafts, key="skip_validation_check")._ops_set_state("standard")
+        self.invalidate_model(["state"])
         params.set_param(UPGRADE_PARAM, "1")
         return True

@@ -106,3 +106,17 @@ class TestSolutionLibrary(OpsProjectCase):
         self.company.ops_product_manager_id = False
         with self.assertRaisesRegex(UserError, "product manager"):
             solution.with_user(self.manager_a).request_validation()
+
+    def test_upgrade_keeps_existing_solutions_standard(self):
+        """A database from before the maturity flow keeps its library
+        standard, once: later drafts stay drafts."""
+        Solution = self.env["ops.project.solution"]
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("ops_project.solution_maturity", False)
+        legacy = Solution.create({"name": "Legacy gates"})
+        self.assertEqual(legacy.state, "draft")
+        self.assertIs(Solution._ops_upgrade_library(), True)
+        self.assertEqual(legacy.state, "standard")
+        later = Solution.create({"name": "Later draft"})
+        Solution._ops_upgrade_library()
+        self.assertEqual(later.state, "draft")
