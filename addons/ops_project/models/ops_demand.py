@@ -226,6 +226,8 @@ class OpsDemand(models.Model):
     def _ops_lock(self):
         """Lock the demands' rows and read their state again: two managers
         allocating at once create one task, not two."""
+        if not self.ids:
+            return True
         self.env.flush_all()
         self.env.cr.execute(
             SQL("SELECT id FROM ops_demand WHERE id IN %s FOR UPDATE", tuple(self.ids))
