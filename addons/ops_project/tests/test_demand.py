@@ -5,6 +5,7 @@ import zipfile
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -284,3 +285,15 @@ class TestDemand(OpsProjectCase):
             "demand_evaluation", employee, date(2020, 1, 1), date(2020, 1, 31)
         )
         self.assertIsNone(value)
+
+    def test_form_allocation_for_managers_only(self):
+        """The form lets only operations managers fill the allocation (the
+        server refuses the others anyway, see above)."""
+        for user, editable in ((self.staff_a, False), (self.manager_a, True)):
+            arch = self.Demand.with_user(user).get_views([(False, "form")])["views"][
+                "form"
+            ]["arch"]
+            tree = etree.fromstring(arch)
+            fields_ = tree.xpath("//field[@name='assignee_id']")
+            self.assertEqual(len(fields_), 1, user.login)
+            self.assertEqual(fields_[0].get("readonly") == "1", not editable)
