@@ -52,8 +52,12 @@
         "views/ops_project_plan_views.xml",
         "views/ops_project_plan_menus.xml",
         "views/ops_project_value_added_views.xml",
+        "security/ops_demand_security.xml",
+        "data/solution_tier_definition_data.xml",
+        "data/solution_upgrade.xml",
+        "views/ops_demand_views.xml",
     ],
-    "demo": ["demo/ops_project_demo.xml"],
+    "demo": ["demo/ops_project_demo.xml", "demo/ops_demand_demo.xml"],
     "assets": {
         "web.assets_tests": ["ops_project/static/tests/tours/*.js"],
     },

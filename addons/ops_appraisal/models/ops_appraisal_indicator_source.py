@@ -12,9 +12,10 @@ SOURCES = [
     ("rating_satisfaction", "Customer Satisfaction (Ratings)"),
     ("sla_compliance", "SLA Compliance (Service)"),
     ("campaign_roi", "Campaign ROI (Marketing)"),
+    ("demand_evaluation", "Demand Evaluations (Projects)"),
 ]
 # Sources measured as a percentage: the value is the score.
-PERCENT_SOURCES = ("rating_satisfaction", "sla_compliance")
+PERCENT_SOURCES = ("rating_satisfaction", "sla_compliance", "demand_evaluation")
 # Rating values from which a customer counts as satisfied (Odoo's own
 # threshold for the "satisfied" smiley).
 SATISFIED_RATING = 4
@@ -146,6 +147,32 @@ class OpsAppraisalIndicatorSource(models.AbstractModel):
             "Marketing: average ROI of %(count)s campaigns ended in the period: "
             "%(value)s%%.",
             count=len(campaigns),
+            value=round(value, 2),
+        )
+
+    @api.model
+    def _ops_read_demand_evaluation(self, employee, date_from, date_to):
+        # ops_project (which does not depend on appraisals, nor they on it)
+        # gives the figures of the demands an employee completed.
+        Demand = self.env.get("ops.demand")
+        if Demand is None:
+            return self._ops_missing(self.env._("Operations projects"))
+        user = employee.user_id
+        figures = Demand._ops_appraisal_figures(user, date_from, date_to).get(
+            user.id, {}
+        )
+        if not figures.get("evaluated"):
+            return None, self.env._(
+                "Projects: no demand of theirs evaluated in the period."
+            )
+        # The requesters' 1-5 scores, as a percentage.
+        value = figures["score_avg"] * 20.0
+        return value, self.env._(
+            "Projects: %(done)s demands done, %(count)s evaluated by their "
+            "requesters, average score %(score)s of 5 (%(value)s%%).",
+            done=figures["done"],
+            count=figures["evaluated"],
+            score=figures["score_avg"],
             value=round(value, 2),
         )
 

@@ -264,6 +264,7 @@ class TestIndicatorSources(AppraisalCase):
         for source, model in (
             ("sla_compliance", "helpdesk.ticket"),
             ("campaign_roi", "ops.marketing.campaign"),
+            ("demand_evaluation", "ops.demand"),
         ):
             value, note = Source._ops_read(
                 source, self.emp_b, date(2025, 1, 1), date(2025, 3, 31)

@@ -33,3 +33,5 @@ from . import ops_project_plan
 from . import account_analytic_line
 from . import ops_project_product_review
 from . import ops_project_quality_target
+from . import ops_demand
+from . import project_task

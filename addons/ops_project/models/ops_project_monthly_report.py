@@ -36,6 +36,16 @@ class OpsProjectMonthlyReport(models.Model):
     budget_total = fields.Monetary(readonly=True)
     actual_total = fields.Monetary(readonly=True)
     built_on = fields.Datetime(readonly=True)
+    # Demands (需求) of the month: received, done, evaluated and their score.
+    demand_received = fields.Integer(string="Demands Received", readonly=True)
+    demand_done = fields.Integer(string="Demands Done", readonly=True)
+    demand_evaluated = fields.Integer(string="Demands Evaluated", readonly=True)
+    demand_score_avg = fields.Float(
+        string="Average Demand Score",
+        readonly=True,
+        digits=(3, 2),
+        help="Average score (1-5) of the demands evaluated in the month.",
+    )
 
     _sql_constraints = [
         (
@@ -170,6 +180,7 @@ class OpsProjectMonthlyReport(models.Model):
             "project_count": len(lines),
             "budget_total": sum(line["budget"] for line in lines),
             "actual_total": sum(line["actual_to_date"] for line in lines),
+            **self.env["ops.demand"]._ops_month_figures(company, start, end),
         }
         if report:
             report._ops_check_not_sent()

@@ -133,6 +133,7 @@ class OpsProjectProposal(models.Model):
     solution_id = fields.Many2one(
         "ops.project.solution",
         string="Library Solution",
+        domain=[("state", "=", "standard")],
         help="Start from a standard solution of the library.",
     )
     background = fields.Html(string="Project Background")
@@ -373,6 +374,8 @@ class OpsProjectProposal(models.Model):
 
     def _check_submittable(self):
         for rec in self:
+            if rec.kind == "standard" and rec.solution_id:
+                rec.solution_id._ops_check_standard()
             if rec.kind == "standard" and not rec.department_id:
                 raise UserError(
                     self.env._(

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.ops_base.models.ops_guard import is_server
+from odoo.addons.ops_base.models.ops_guard import as_server, is_server
 
 PHASE_XMLIDS = [
     "ops_project.stage_phase_research",
@@ -267,15 +267,12 @@ class ProjectProject(models.Model):
         }
 
     def action_ops_promote_solution(self):
+        """Enter the project's non-standard solution into the library as a
+        draft: at the technical handover, once the bid is won (the project
+        exists), or later. It becomes a standard solution by approval."""
         self.ensure_one()
+        self.check_access("write")
         proposal = self.ops_proposal_id
-        if self.sudo().stage_id != self.env.ref("ops_project.stage_phase_operation"):
-            raise UserError(
-                self.env._(
-                    "Only a delivered project (in the operation phase) can be "
-                    "promoted into the solution library."
-                )
-            )
         if proposal and proposal.kind != "non_standard":
             raise UserError(
                 self.env._(
@@ -284,10 +281,18 @@ class ProjectProject(models.Model):
                     "solution or an investment."
                 )
             )
-        solution = self.env["ops.project.solution"].create(
+        if self.ops_solution_id:
+            raise UserError(
+                self.env._(
+                    "The solution of “%(name)s” is already in the library.",
+                    name=self.name,
+                )
+            )
+        # as_server: the source project is the server's link, never typed.
+        solution = as_server(self.env["ops.project.solution"]).create(
             {
                 "name": self.name,
-                "description": proposal.background,
+                "description": proposal.background or proposal.customer_needs,
                 "source_project_id": self.id,
                 "company_id": self.company_id.id,
             }

@@ -54,3 +54,20 @@ class MonthlyReportXlsx(models.AbstractModel):
             write_table(
                 workbook, sheet, 3, headers, rows, {6, 7, 8}, self.env._("Total")
             )
+            self._write_demands(sheet, report, 3 + len(rows) + 3, bold)
+
+    def _write_demands(self, sheet, report, top, bold):
+        """The month's demands (需求), under the projects' table."""
+        sheet.write(top, 0, self.env._("Demands"), bold)
+        for row, (label, value) in enumerate(
+            (
+                (self.env._("Received"), report.demand_received),
+                (self.env._("Done"), report.demand_done),
+                (self.env._("Evaluated"), report.demand_evaluated),
+                (self.env._("Average score (1-5)"), report.demand_score_avg),
+            ),
+            start=top + 1,
+        ):
+            sheet.write(row, 0, label)
+            sheet.write(row, 1, value)
+        return True

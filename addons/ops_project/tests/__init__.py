@@ -18,3 +18,5 @@ from . import test_team_contract
 from . import test_tour_plan
 from . import test_operations_plan
 from . import test_value_added
+from . import test_demand
+from . import test_solution_library

@@ -188,13 +188,15 @@ class TestProject(OpsProjectCase):
             self._approve(proposal, member)
         proposal.with_user(self.manager_a).action_create_project()
         project = proposal.project_id
-        with self.assertRaises(UserError):
-            project.with_user(self.manager_a).action_ops_promote_solution()
-        self._deliver(project)
+        # The bid is won: the solution enters the library at the technical
+        # handover, as a draft, without waiting for the delivery.
         action = project.with_user(self.manager_a).action_ops_promote_solution()
         solution = self.env["ops.project.solution"].browse(action["res_id"])
         self.assertEqual(solution.source_project_id, project)
+        self.assertEqual(solution.state, "draft")
         self.assertEqual(project.ops_solution_id, solution)
+        with self.assertRaises(UserError):
+            project.with_user(self.manager_a).action_ops_promote_solution()
 
     def _deliver(self, project):
         project.ops_launch_id.line_ids.action_check()

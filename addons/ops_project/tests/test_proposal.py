@@ -229,7 +229,11 @@ class TestProposal(OpsProjectCase):
 
     def test_proposal_from_library(self):
         solution = self.env["ops.project.solution"].create(
-            {"name": "Campus gates", "description": "<p>Gates and badges</p>"}
+            {
+                "name": "Campus gates",
+                "description": "<p>Gates and badges</p>",
+                "state": "standard",
+            }
         )
         action = solution.action_new_proposal()
         proposal = self.Proposal.with_context(**action["context"]).create({})
