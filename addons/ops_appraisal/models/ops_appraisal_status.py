@@ -98,8 +98,10 @@ class OpsAppraisalStatus(models.Model):
         return action
 
 
+# The employee's status notices belong with the status they describe (one
+# concern per file), not in the appraisal's scoring rules.
 class HrAppraisal(models.Model):
-    _inherit = "hr.appraisal"
+    _inherit = "hr.appraisal"  # pylint: disable=consider-merging-classes-inherited
 
     def _ops_set_state(self, new_state, vals=None):
         res = super()._ops_set_state(new_state, vals)

@@ -389,6 +389,7 @@ class ProjectProject(models.Model):
                     )
                 )
         return True
+
     # Operations plans (运营方案) -------------------------------------------
     ops_plan_ids = fields.One2many(
         "ops.project.plan", "project_id", string="Operations Plans", groups=OPS_GROUP
@@ -414,6 +415,7 @@ class ProjectProject(models.Model):
             [("project_id", "=", self.id)],
             {"default_project_id": self.id, "default_name": self.name},
         )
+
     # Value-added product track (增值产品) -------------------------------------
     ops_value_added = fields.Boolean(
         string="Value-added Product",
