@@ -11,6 +11,8 @@ from odoo.tools import SQL
 
 from odoo.addons.ops_base.models.ops_guard import as_server, is_server
 
+from .ops_project_scope import ops_check_project_kept, ops_manages_project
+
 
 class OpsProjectContract(models.Model):
     _name = "ops.project.contract"
@@ -157,7 +159,6 @@ class OpsProjectContract(models.Model):
         a signed contract is frozen (a new contract replaces it)."""
         if is_server(self):
             return True
-        manager = self.env.user.has_group("ops_base.group_ops_manager")
         for rec in self:
             if rec.state != "draft":
                 raise UserError(
@@ -168,11 +169,15 @@ class OpsProjectContract(models.Model):
                         name=rec.name,
                     )
                 )
-            if not manager and rec.project_id.sudo().user_id != self.env.user:
+            project = rec.project_id.sudo()
+            if project.user_id != self.env.user and not ops_manages_project(
+                self.env, project
+            ):
                 raise AccessError(
                     self.env._(
                         "Only the project lead of “%(project)s” or an operations "
-                        "manager prepares its economic responsibility contract.",
+                        "manager of its department prepares its economic "
+                        "responsibility contract.",
                         project=rec.project_id.display_name,
                     )
                 )
@@ -185,6 +190,8 @@ class OpsProjectContract(models.Model):
         return records
 
     def write(self, vals):
+        if not is_server(self):
+            ops_check_project_kept(self, vals)
         self._ops_check_editor()
         return super().write(vals)
 

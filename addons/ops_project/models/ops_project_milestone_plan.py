@@ -10,6 +10,8 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.ops_base.models.ops_guard import as_server, is_server
 
+from .ops_project_scope import ops_check_project_kept, ops_manages_project
+
 OPEN_STATES = ("draft", "under_review")
 
 
@@ -38,7 +40,8 @@ class OpsProjectMilestonePlan(models.Model):
     _ops_requester_field = "user_id"
     _ops_department_field = "department_id"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: the label is in the reader's language, not its creator's.
+    name = fields.Char(compute="_compute_name", search="_search_name")
     project_id = fields.Many2one(
         "project.project",
         required=True,
@@ -85,6 +88,7 @@ class OpsProjectMilestonePlan(models.Model):
     )
 
     @api.depends("project_id.name", "version")
+    @api.depends_context("lang")
     def _compute_name(self):
         for rec in self:
             rec.name = self.env._(
@@ -92,6 +96,13 @@ class OpsProjectMilestonePlan(models.Model):
                 project=rec.project_id.name or "",
                 version=rec.version,
             )
+
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        return super()._compute_display_name()
+
+    def _search_name(self, operator, value):
+        return [("project_id.name", operator, value)]
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -103,14 +114,18 @@ class OpsProjectMilestonePlan(models.Model):
     def _ops_check_planner(self):
         """The project manager (the project's lead) or an operations manager
         makes and submits the plan."""
-        if is_server(self) or self.env.user.has_group("ops_base.group_ops_manager"):
+        if is_server(self):
             return True
         for rec in self:
-            if rec.project_id.sudo().user_id != self.env.user:
+            project = rec.project_id.sudo()
+            if project.user_id != self.env.user and not ops_manages_project(
+                self.env, project
+            ):
                 raise AccessError(
                     self.env._(
                         "Only the project manager of “%(project)s” or an "
-                        "operations manager makes its milestone plan.",
+                        "operations manager of its department makes its "
+                        "milestone plan.",
                         project=rec.project_id.display_name,
                     )
                 )
@@ -160,6 +175,7 @@ class OpsProjectMilestonePlan(models.Model):
 
     def write(self, vals):
         if not is_server(self):
+            ops_check_project_kept(self, vals)
             self._ops_check_planner()
         return super().write(vals)
 
@@ -296,6 +312,15 @@ class OpsProjectMilestonePlan(models.Model):
                 "ops_plan_id": self.id,
             }
             if line.milestone_id:
+                if line.milestone_id.project_id != self.project_id:
+                    raise UserError(
+                        self.env._(
+                            "“%(milestone)s” is not a milestone of “%(project)s”: "
+                            "it cannot enter its baseline.",
+                            milestone=line.milestone_id.name,
+                            project=self.project_id.display_name,
+                        )
+                    )
                 milestone = as_server(line.milestone_id)
                 milestone.write(vals)
             else:
@@ -303,15 +328,18 @@ class OpsProjectMilestonePlan(models.Model):
                 milestone = Milestone.create(vals)
                 as_server(line).milestone_id = milestone
             kept |= milestone
-        # Milestones dropped by the new version leave the baseline.
+        # Milestones dropped by the new version leave the baseline, and no
+        # longer name a plan that does not plan them.
         dropped = Milestone.search(
             [
                 ("project_id", "=", self.project_id.id),
+                "|",
                 ("ops_baseline_deadline", "!=", False),
+                ("ops_plan_id", "!=", False),
                 ("id", "not in", kept.ids),
             ]
         )
-        dropped.write({"ops_baseline_deadline": False})
+        dropped.write({"ops_baseline_deadline": False, "ops_plan_id": False})
         self._ops_set_state(
             "baseline", {"baseline_on": fields.Date.context_today(self)}
         )
@@ -378,7 +406,19 @@ class OpsProjectMilestonePlanLine(models.Model):
     deadline = fields.Date(required=True)
     # The project milestone this line plans (set when the plan becomes the
     # baseline; a new version keeps it so the same milestone is re-planned).
-    milestone_id = fields.Many2one("project.milestone", readonly=True, copy=False)
+    milestone_id = fields.Many2one(
+        "project.milestone", string="Project Milestone", readonly=True, copy=False
+    )
+
+    # Two lines planning the same milestone would both write it at baseline
+    # (the last one winning unseen).
+    _sql_constraints = [
+        (
+            "plan_milestone_uniq",
+            "unique(plan_id, milestone_id)",
+            "A milestone is planned once in a plan.",
+        ),
+    ]
 
     def _ops_check_draft(self, plans):
         """A plan's milestones change only while it is a draft: what sales and
@@ -414,9 +454,15 @@ class OpsProjectMilestonePlanLine(models.Model):
             raise AccessError(
                 self.env._("The milestone of a planned line is set by the server.")
             )
-        if "plan_id" in vals:
-            self._ops_check_draft(
-                self.env["ops.project.milestone.plan"].browse(vals["plan_id"])
+        if (
+            not is_server(self)
+            and "plan_id" in vals
+            and any(line.plan_id.id != vals["plan_id"] for line in self)
+        ):
+            # Moved to another plan, the line would take its milestone (of
+            # this plan's project) into another project's baseline.
+            raise AccessError(
+                self.env._("A planned milestone cannot move to another plan.")
             )
         return super().write(vals)
 

@@ -7,9 +7,12 @@ once approved."""
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from odoo.addons.ops_base.models.ops_guard import as_server, is_server
+
+from .ops_project_scope import ops_check_project_kept, ops_manages_project
 
 TEAM_ROLES = [
     ("product_manager", "Product Manager"),
@@ -45,7 +48,8 @@ class OpsProjectTeam(models.Model):
     _ops_requester_field = "create_uid"
     _ops_department_field = "department_id"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: the label is in the reader's language, not its creator's.
+    name = fields.Char(compute="_compute_name", search="_search_name")
     project_id = fields.Many2one(
         "project.project",
         required=True,
@@ -87,6 +91,7 @@ class OpsProjectTeam(models.Model):
     )
 
     @api.depends("project_id.name", "lead_id.name")
+    @api.depends_context("lang")
     def _compute_name(self):
         for rec in self:
             rec.name = self.env._(
@@ -94,6 +99,39 @@ class OpsProjectTeam(models.Model):
                 project=rec.project_id.name or "",
                 lead=rec.lead_id.name or "",
             )
+
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        return super()._compute_display_name()
+
+    def _search_name(self, operator, value):
+        if operator in expression.NEGATIVE_TERM_OPERATORS:
+            return [
+                ("project_id.name", operator, value),
+                ("lead_id.name", operator, value),
+            ]
+        return [
+            "|",
+            ("project_id.name", operator, value),
+            ("lead_id.name", operator, value),
+        ]
+
+    @api.constrains("lead_id", "project_id")
+    def _check_lead_company(self):
+        """The lead becomes the project's lead: a user of another company
+        could not even open the project."""
+        for rec in self.sudo():
+            company = rec.project_id.company_id
+            if company and rec.lead_id and company not in rec.lead_id.company_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not work for %(company)s: they cannot "
+                        "lead “%(project)s”.",
+                        user=rec.lead_id.name,
+                        company=company.name,
+                        project=rec.project_id.display_name,
+                    )
+                )
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -103,14 +141,17 @@ class OpsProjectTeam(models.Model):
     def _ops_check_proposer(self):
         """The current project lead or an operations manager proposes a
         team."""
-        if is_server(self) or self.env.user.has_group("ops_base.group_ops_manager"):
+        if is_server(self):
             return True
         for rec in self:
-            if rec.project_id.sudo().user_id != self.env.user:
+            project = rec.project_id.sudo()
+            if project.user_id != self.env.user and not ops_manages_project(
+                self.env, project
+            ):
                 raise AccessError(
                     self.env._(
                         "Only the project lead of “%(project)s” or an operations "
-                        "manager proposes its team.",
+                        "manager of its department proposes its team.",
                         project=rec.project_id.display_name,
                     )
                 )
@@ -124,6 +165,7 @@ class OpsProjectTeam(models.Model):
 
     def write(self, vals):
         if not is_server(self):
+            ops_check_project_kept(self, vals)
             self._ops_check_proposer()
         return super().write(vals)
 
@@ -179,6 +221,9 @@ class OpsProjectTeam(models.Model):
         """The approved team takes effect: its lead becomes the project's
         lead, its members follow the project, the previous team steps down."""
         self.ensure_one()
+        # Companies may have changed since the proposal.
+        self._check_lead_company()
+        self.member_ids._check_user_company()
         previous = self.search(
             [
                 ("project_id", "=", self.project_id.id),
@@ -235,6 +280,23 @@ class OpsProjectTeamMember(models.Model):
             "A person appears once in a team.",
         ),
     ]
+
+    @api.constrains("user_id", "team_id")
+    def _check_user_company(self):
+        """Members follow the project: each works for the project's
+        company."""
+        for rec in self.sudo():
+            company = rec.team_id.project_id.company_id
+            if company and company not in rec.user_id.company_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not work for %(company)s: they cannot "
+                        "join the team of “%(project)s”.",
+                        user=rec.user_id.name,
+                        company=company.name,
+                        project=rec.team_id.project_id.display_name,
+                    )
+                )
 
     def _ops_check_draft(self, teams):
         """What the general manager approved stays as approved."""

@@ -2,9 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.ops_project.models.ops_project_scope import (
+    ops_manages_project,
+    ops_user_departments,
+)
 
 from .common import CTX, OpsProjectCase
 
@@ -129,10 +137,6 @@ class TestMilestonePlan(OpsProjectCase):
             plan.with_context(ops_server=True).write({"state": "baseline"})
         with self.assertRaises(AccessError):
             plan.write({"version": 7})
-        with self.assertRaises(UserError):
-            self.Plan.with_user(self.pm).create(
-                {"project_id": self.project.id, "state": "baseline"}
-            )
         plan = self._confirm_both()
         milestone = plan.line_ids[0].milestone_id.with_user(self.manager_a)
         with self.assertRaises(AccessError):
@@ -250,3 +254,106 @@ class TestMilestonePlan(OpsProjectCase):
                     ]
                 }
             )
+
+    def test_client_cannot_create_baseline(self):
+        # Without the open draft v1 (which would refuse any new version), the
+        # refusal is the engine's: a new plan starts as a draft.
+        self.plan.with_user(self.pm).action_cancel()
+        with self.assertRaisesRegex(UserError, "starts as"):
+            self.Plan.with_user(self.pm).create(
+                {"project_id": self.project.id, "state": "baseline"}
+            )
+        plan = self.Plan.with_user(self.pm).create({"project_id": self.project.id})
+        self.assertEqual(plan.state, "draft")
+
+    def test_plan_stays_with_its_project(self):
+        # The project manager of this project re-points its draft plan to a
+        # project of another department: refused, whoever asks.
+        other = self._approved_project(
+            department_id=self.dept_b.id, user=self.staff_b, name="Other"
+        )
+        for user in (self.pm, self.manager_a):
+            with self.assertRaisesRegex(UserError, "cannot be changed once created"):
+                self.plan.with_user(user).write({"project_id": other.id})
+        self.assertEqual(self.plan.project_id, self.project)
+        # Rewriting the same project (a form sending it again) is harmless.
+        self.plan.with_user(self.pm).write(
+            {"project_id": self.project.id, "note": "Same project"}
+        )
+        # A planned line does not move to the plan of another project either,
+        # not even one the same project manager leads.
+        mine = self._approved_project(department_id=self.dept_a.id, name="Mine")
+        mine_plan = self.Plan.search([("project_id", "=", mine.id)])
+        self.assertEqual(mine.user_id, self.pm)
+        line = self.plan.line_ids.filtered("milestone_id")[0]
+        with self.assertRaisesRegex(AccessError, "another plan"):
+            line.with_user(self.pm).write({"plan_id": mine_plan.id})
+        with self.assertRaisesRegex(AccessError, "another plan"):
+            mine_plan.with_user(self.pm).write({"line_ids": [Command.link(line.id)]})
+        self.assertEqual(line.plan_id, self.plan)
+
+    def test_managers_plan_for_their_departments_only(self):
+        project = self.project
+        self.assertTrue(ops_manages_project(self.env(user=self.manager_a), project))
+        self.assertTrue(ops_manages_project(self.env(user=self.gm), project))
+        self.assertFalse(ops_manages_project(self.env(user=self.manager_b), project))
+        self.assertFalse(ops_manages_project(self.env(user=self.staff_a), project))
+        # A manager acts for the departments below theirs too.
+        sub = self.env["hr.department"].create(
+            {"name": "Dept A1", "parent_id": self.dept_a.id}
+        )
+        self.assertIn(sub, ops_user_departments(self.env, self.manager_a))
+        self.assertNotIn(sub, ops_user_departments(self.env, self.manager_b))
+        # Over the ORM: the manager of another department makes no plan of
+        # this project; the department's own manager does.
+        self.plan.with_user(self.pm).action_cancel()
+        with self.assertRaises(AccessError):
+            self.Plan.with_user(self.manager_b).create({"project_id": project.id})
+        plan = self.Plan.with_user(self.manager_a).create({"project_id": project.id})
+        self.assertIs(plan.action_suggest_milestones(), True)
+        self.assertTrue(plan.line_ids)
+
+    def test_name_in_the_reader_language(self):
+        # Not stored in its creator's language: each reader reads it in theirs.
+        self.env["res.lang"]._activate_lang("zh_CN")
+        plan = self.plan.with_user(self.pm)
+        english = plan.with_context(lang="en_US")
+        chinese = plan.with_context(lang="zh_CN")
+        self.assertIn("plan v1", english.name)
+        self.assertIn("plan v1", english.display_name)
+        self.assertIn("计划第1版", chinese.name)
+        self.assertIn("计划第1版", chinese.display_name)
+        found = self.Plan.with_user(self.pm).search(
+            [("name", "ilike", self.project.name)]
+        )
+        self.assertIn(self.plan, found)
+        found = [pair[0] for pair in self.Plan.name_search(self.project.name)]
+        self.assertIn(self.plan.id, found)
+
+    def test_milestone_planned_once(self):
+        line = self.plan.line_ids.filtered("milestone_id")[0]
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["ops.project.milestone.plan.line"].with_user(self.pm).create(
+                {
+                    "plan_id": self.plan.id,
+                    "name": "Twice",
+                    "deadline": date(2031, 1, 1),
+                    "milestone_id": line.milestone_id.id,
+                }
+            )
+            self.env.flush_all()
+
+    def test_dropped_milestone_leaves_the_plan(self):
+        first = self._confirm_both()
+        action = first.with_user(self.pm).action_new_version()
+        second = self.Plan.browse(action["res_id"])
+        line = second.line_ids.sorted("deadline")[-1]
+        milestone = line.milestone_id
+        self.assertEqual(milestone.ops_plan_id, first)
+        line.with_user(self.pm).unlink()
+        self._confirm_both(second)
+        self.assertEqual(second.state, "baseline")
+        self.assertFalse(milestone.ops_baseline_deadline)
+        self.assertFalse(milestone.ops_plan_id, "no longer in any baseline plan")
+        kept = second.line_ids.milestone_id
+        self.assertEqual(set(kept.mapped("ops_plan_id").ids), {second.id})

@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import DOC, OpsProjectCase
@@ -75,6 +75,64 @@ class TestProjectTeam(OpsProjectCase):
             project.with_context(ops_server=True).write({"user_id": self.leader.id})
         self.assertEqual(self.project.user_id, self.pm)
 
+    def test_team_stays_with_its_project(self):
+        team = self._team()
+        other = self._approved_project(
+            department_id=self.dept_b.id, user=self.staff_b, name="Other"
+        )
+        for user in (self.pm, self.manager_a):
+            with self.assertRaisesRegex(UserError, "cannot be changed once created"):
+                team.with_user(user).write({"project_id": other.id})
+        self.assertEqual(team.project_id, self.project)
+        # The manager of another department proposes no team for it; the
+        # manager of its department does.
+        with self.assertRaises(AccessError):
+            self.Team.with_user(self.manager_b).create(
+                {"project_id": self.project.id, "lead_id": self.leader.id}
+            )
+        self.assertTrue(self._team(user=self.manager_a))
+
+    def test_lead_and_members_work_for_the_company(self):
+        elsewhere = self.env["res.company"].create({"name": "Elsewhere"})
+        outsider = new_test_user(
+            self.env,
+            login="t_op_team_outsider",
+            groups="ops_base.group_ops_user",
+            company_id=elsewhere.id,
+            company_ids=[Command.set(elsewhere.ids)],
+        )
+        with self.assertRaisesRegex(ValidationError, "does not work for"):
+            self._team(lead=outsider)
+        team = self._team()
+        with self.assertRaisesRegex(ValidationError, "does not work for"):
+            team.with_user(self.pm).write({"lead_id": outsider.id})
+        with self.assertRaisesRegex(ValidationError, "does not work for"):
+            team.with_user(self.pm).write(
+                {"member_ids": [Command.create({"user_id": outsider.id})]}
+            )
+        # A lead who leaves the company before the approval is not appointed.
+        mover = new_test_user(
+            self.env, login="t_op_team_mover", groups="ops_base.group_ops_user"
+        )
+        team.with_user(self.pm).lead_id = mover
+        team.with_user(self.pm).request_validation()
+        mover.write(
+            {"company_id": elsewhere.id, "company_ids": [Command.set(elsewhere.ids)]}
+        )
+        with self.assertRaisesRegex(ValidationError, "does not work for"):
+            self._approve(team, self.gm)
+        self.assertEqual(self.project.user_id, self.pm)
+
+    def test_name_in_the_reader_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        team = self._team().with_user(self.pm)
+        self.assertIn("Team of", team.with_context(lang="en_US").name)
+        self.assertIn("项目团队", team.with_context(lang="zh_CN").name)
+        self.assertIn("项目团队", team.with_context(lang="zh_CN").display_name)
+        for term in (self.project.name, self.leader.name):
+            found = self.Team.with_user(self.pm).search([("name", "ilike", term)])
+            self.assertIn(team, found)
+
     def test_team_frozen_once_submitted(self):
         team = self._team()
         colleague = new_test_user(
@@ -112,7 +170,7 @@ class TestResponsibilityContract(OpsProjectCase):
         self.pm = self.project.user_id
         self.Contract = self.env["ops.project.contract"]
 
-    def _contract(self, **vals):
+    def _contract(self, user=None, **vals):
         values = {
             "name": "Contract 2030",
             "project_id": self.project.id,
@@ -127,7 +185,7 @@ class TestResponsibilityContract(OpsProjectCase):
             "document_name": "contract.pdf",
         }
         values.update(vals)
-        return self.Contract.with_user(self.pm).create(values)
+        return self.Contract.with_user(user or self.pm).create(values)
 
     def _line(self, amount, day, project=None):
         project = project or self.project
@@ -212,3 +270,28 @@ class TestResponsibilityContract(OpsProjectCase):
                     "date_end": date(2030, 12, 31),
                 }
             )
+
+    def test_contract_stays_with_its_project(self):
+        # The lead of this project re-points a draft to another project whose
+        # contract is signed: signing it would supersede that contract.
+        other = self._approved_project(
+            department_id=self.dept_b.id, user=self.staff_b, name="Other"
+        )
+        signed = self._contract(user=self.staff_b, project_id=other.id)
+        signed.with_user(self.gm).action_sign()
+        draft = self._contract()
+        for user in (self.pm, self.manager_a):
+            with self.assertRaisesRegex(UserError, "cannot be changed once created"):
+                draft.with_user(user).write({"project_id": other.id})
+        draft.with_user(self.gm).action_sign()
+        self.assertEqual(draft.project_id, self.project)
+        self.assertEqual(
+            (signed.state, signed.responsible_id), ("signed", self.staff_b)
+        )
+        self.assertEqual(other.ops_contract_id, signed)
+
+    def test_managers_prepare_for_their_departments_only(self):
+        with self.assertRaises(AccessError):
+            self._contract(user=self.manager_b)
+        contract = self._contract(user=self.manager_a)
+        self.assertEqual(contract.project_id, self.project)
