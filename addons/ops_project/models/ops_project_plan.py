@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, is_html_empty
 
-from odoo.addons.ops_base.models.ops_guard import as_server
+from odoo.addons.ops_base.models.ops_guard import as_server, is_server
 
 from .ops_project_plan_budget_line import BUDGET_CATEGORIES
 from .ops_project_plan_sections import PLAN_SECTIONS
@@ -67,6 +67,8 @@ class OpsProjectPlan(models.Model):
         "approved_on",
         "company_id",
         "department_id",
+        # Whoever creates the plan owns it: nobody takes over a colleague's.
+        "user_id",
     )
     _ops_requester_field = "user_id"
     _ops_department_field = "department_id"
@@ -92,6 +94,9 @@ class OpsProjectPlan(models.Model):
         default=lambda self: self.env.user,
         required=True,
         tracking=True,
+        # A duplicate belongs to whoever makes it; a new version keeps its
+        # owner (action_new_version passes it).
+        copy=False,
     )
     proposal_id = fields.Many2one(
         "ops.project.proposal",
@@ -241,7 +246,9 @@ class OpsProjectPlan(models.Model):
     @api.depends("version", "name")
     def _compute_display_name(self):
         for rec in self:
-            rec.display_name = f"{rec.name or ''} (v{rec.version})"
+            rec.display_name = self.env._(
+                "%(name)s (v%(version)s)", name=rec.name or "", version=rec.version
+            )
 
     def _compute_version_count(self):
         groups = self._read_group(
@@ -321,6 +328,11 @@ class OpsProjectPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        server = is_server(self)
+        if not server:
+            self._ops_drop_own_owner(vals_list)
+            for vals in vals_list:
+                self._ops_check_link_access(vals)
         Template = self.env["ops.project.plan.template"]
         default = self.env.context.get("default_template_id")
         for vals in vals_list:
@@ -330,9 +342,59 @@ class OpsProjectPlan(models.Model):
             ).items():
                 vals.setdefault(fname, value)
         plans = super().create(vals_list)
+        if not server:
+            plans._ops_check_plan_department()
         for plan in plans.filtered(lambda p: not p.root_id):
             as_server(plan).write({"root_id": plan.id})
         return plans
+
+    def write(self, vals):
+        if is_server(self):
+            return super().write(vals)
+        # The record rules let the department and the project lead read
+        # (and comment on) the plan; only its owner or their manager edits it.
+        self._ops_check_owner_or_manager()
+        self._ops_check_link_access(vals)
+        before = {rec.id: rec.department_id for rec in self}
+        res = super().write(vals)
+        self.filtered(
+            lambda r: r.department_id and r.department_id != before[r.id]
+        )._ops_check_plan_department()
+        return res
+
+    def unlink(self):
+        # Managers may delete plans: only those of their own departments.
+        if not is_server(self):
+            self._ops_check_owner_or_manager()
+        return super().unlink()
+
+    def _ops_drop_own_owner(self, vals_list):
+        """The form sends the default owner (the user): harmless, dropped so
+        that the server-field guard only refuses somebody else as owner."""
+        for vals in vals_list:
+            if vals.get("user_id") == self.env.uid:
+                del vals["user_id"]
+        return True
+
+    def _ops_check_link_access(self, vals):
+        """A plan is attached only to a project or proposal its author may
+        read: its department (who approves) comes from them."""
+        for fname in ("project_id", "proposal_id"):
+            if vals.get(fname):
+                comodel = self.env[self._fields[fname].comodel_name]
+                comodel.browse(vals[fname]).check_access("read")
+        return True
+
+    def _ops_check_plan_department(self):
+        """The department derives from the project or proposal, so the
+        engine's check of the author's department choice runs on the result:
+        the author does not pick which manager approves."""
+        for rec in self:
+            if rec.department_id:
+                self.browse()._ops_check_department_choice(
+                    {"department_id": rec.department_id.id}
+                )
+        return True
 
     @api.onchange("template_id")
     def _onchange_template_id(self):
@@ -356,21 +418,40 @@ class OpsProjectPlan(models.Model):
         # Whoever wrote the plan asked for it too.
         return super()._ops_requesters() | self.sudo().create_uid
 
-    def _ops_check_owner_or_manager(self):
-        """The plan's owner, its author, or an operations manager."""
-        self.check_access("write")
-        if self.env.su or self.env.user.has_group("ops_base.group_ops_manager"):
-            return True
+    def _ops_managed_departments(self):
+        """The departments an operations manager answers for: their own and
+        those they head, with everything below them."""
         user = self.env.user
+        Department = self.env["hr.department"].sudo()
+        roots = user.sudo().employee_ids.department_id | Department.search(
+            [("manager_id.user_id", "=", user.id)]
+        )
+        if not roots:
+            return Department
+        return Department.search([("id", "child_of", roots.ids)])
+
+    def _ops_check_owner_or_manager(self):
+        """The plan's owner, its author, an operations manager of its
+        department or an executive."""
+        self.check_access("write")
+        user = self.env.user
+        if is_server(self) or user.has_group("ops_base.group_ops_executive"):
+            return True
+        departments = self.env["hr.department"]
+        if user.has_group("ops_base.group_ops_manager"):
+            departments = self._ops_managed_departments()
         for rec in self:
-            if user not in (rec.user_id | rec.create_uid):
-                raise AccessError(
-                    self.env._(
-                        "Only the owner of the operations plan “%(name)s” or an "
-                        "operations manager can do this.",
-                        name=rec.display_name,
-                    )
+            if user in (rec.user_id | rec.create_uid):
+                continue
+            if rec.department_id and rec.department_id in departments:
+                continue
+            raise AccessError(
+                self.env._(
+                    "Only the owner of the operations plan “%(name)s” or an "
+                    "operations manager of its department can do this.",
+                    name=rec.display_name,
                 )
+            )
         return True
 
     def _ops_check_can_request(self):
@@ -551,6 +632,7 @@ class OpsProjectPlan(models.Model):
                 "version": max(family.mapped("version")) + 1,
                 "root_id": self.root_id.id,
                 "previous_id": self.id,
+                "user_id": self.user_id.id,
             }
         )
         return {

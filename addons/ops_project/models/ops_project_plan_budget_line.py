@@ -51,9 +51,11 @@ class OpsProjectPlanBudgetLine(models.Model):
 
     def _ops_check_plan_draft(self, plans):
         """The budget is part of what the reviewers approve: it changes only
-        while its plan is in draft."""
+        while its plan is in draft, and only by whoever may edit the plan (the
+        record rules let the whole department read it)."""
         if is_server(self):
             return True
+        plans.with_env(self.env)._ops_check_owner_or_manager()
         for plan in plans:
             if plan.state != "draft":
                 raise UserError(

@@ -4,7 +4,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import OpsProjectCase
@@ -331,6 +331,114 @@ class TestOperationsPlan(OpsProjectCase):
         plan2 = self.Plan.sudo().create({"name": "Abroad", "proposal_id": proposal2.id})
         self.assertEqual(plan2.company_id, company2)
         self.assertFalse(self.Plan.with_user(self.gm).search([("id", "=", plan2.id)]))
+
+    def _colleague(self):
+        """Staff of the plan's department: reads the plan, owns nothing."""
+        colleague = new_test_user(
+            self.env,
+            login="t_op_plan_colleague",
+            groups="ops_base.group_ops_user",
+            context={"no_reset_password": True},
+        )
+        self.env["hr.employee"].create(
+            {
+                "name": "Colleague A",
+                "user_id": colleague.id,
+                "department_id": self.dept_a.id,
+            }
+        )
+        return colleague
+
+    def test_colleague_cannot_take_over_a_draft(self):
+        plan = self._plan()
+        colleague = self._colleague()
+        mine = plan.with_user(colleague)
+        # The department reads its plans...
+        self.assertEqual(mine.name, plan.name)
+        # ...but neither rewrites nor re-owns another's, even with a client key.
+        for vals in (
+            {"section_goals": "<p>Mine now.</p>"},
+            {"user_id": colleague.id},
+        ):
+            with self.assertRaises(AccessError):
+                mine.write(vals)
+            with self.assertRaises(AccessError):
+                mine.with_context(ops_server=True).write(vals)
+        line = mine.budget_line_ids[0]
+        with self.assertRaises(AccessError):
+            line.amount = 1.0
+        with self.assertRaises(AccessError):
+            line.unlink()
+        with self.assertRaises(AccessError):
+            line.create(
+                {"plan_id": plan.id, "category": "people", "name": "Me", "amount": 9}
+            )
+        for action in ("request_validation", "action_cancel"):
+            with self.assertRaises(AccessError):
+                getattr(mine, action)()
+        # The owner cannot hand it over either: ownership is the server's.
+        with self.assertRaises(AccessError):
+            plan.with_user(self.staff_a).write({"user_id": colleague.id})
+        with self.assertRaises(AccessError):
+            self._plan(user=colleague, user_id=self.staff_a.id)
+        self.assertEqual(plan.user_id, self.staff_a)
+        self.assertEqual(plan.budget_total, 4250.0)
+        self.assertEqual(plan.state, "draft")
+        # A duplicate belongs to whoever makes it.
+        self.assertEqual(mine.copy().user_id, colleague)
+        # Another department's manager who reads the plan (as project lead)
+        # does not edit it; the department's manager does.
+        self.project.sudo().user_id = self.manager_b
+        self.assertEqual(plan.with_user(self.manager_b).name, plan.name)
+        with self.assertRaises(AccessError):
+            plan.with_user(self.manager_b).write({"section_goals": "<p>B</p>"})
+        with self.assertRaises(AccessError):
+            plan.with_user(self.manager_b).unlink()
+        plan.with_user(self.manager_a).write({"section_goals": "<p>Grow.</p>"})
+        hosting = plan.with_user(self.manager_a).budget_line_ids.filtered(
+            lambda r: r.name == "Hosting"
+        )
+        hosting.amount = 850.0
+        self.assertEqual(plan.budget_total, 4350.0)
+
+    def test_links_decide_the_department(self):
+        """The department (hence the approving manager) comes from the project
+        or proposal: the author may only attach what they read, in their own
+        department."""
+        proposal_a = self._proposal()
+        for vals in (
+            {"project_id": self.project.id},
+            {"project_id": False, "proposal_id": proposal_a.id},
+        ):
+            with self.assertRaises(AccessError):
+                self._plan(user=self.staff_b, **vals)
+        # Following another department's project shows it, but does not let
+        # its plans be filed there.
+        self.project.sudo().message_subscribe(partner_ids=self.staff_b.partner_id.ids)
+        self.assertEqual(self.project.with_user(self.staff_b).name, self.project.name)
+        # (Checked once the department is derived: roll the savepoint back.)
+        with (
+            self.assertRaisesRegex(UserError, "own department"),
+            self.env.cr.savepoint(),
+        ):
+            self._plan(user=self.staff_b)
+        proposal_b = self._proposal(user=self.staff_b)
+        plan = self._plan(
+            user=self.staff_b, project_id=False, proposal_id=proposal_b.id
+        )
+        self.assertEqual(plan.department_id, self.dept_b)
+        with (
+            self.assertRaisesRegex(UserError, "own department"),
+            self.env.cr.savepoint(),
+        ):
+            plan.with_user(self.staff_b).write(
+                {"proposal_id": False, "project_id": self.project.id}
+            )
+        with self.assertRaises(AccessError):
+            plan.with_user(self.staff_b).write({"proposal_id": proposal_a.id})
+        plan.invalidate_recordset()
+        self.assertEqual(plan.department_id, self.dept_b)
+        self.assertEqual(plan.display_name, f"{plan.name} (v1)")
 
     # Report ------------------------------------------------------------------
 
