@@ -112,12 +112,39 @@ class OpsProjectLaunchLine(models.Model):
         lines.filtered(lambda line: not line.department_id)._ops_assign_default()
         return lines
 
+    def _ops_check_identity(self, vals):
+        """An item is what it was created as, on the acceptance it was created
+        for: re-typed, a ticked "other" item would count as a test without its
+        record; moved, it would tick another project's checklist."""
+        if is_server(self):
+            return True
+        for field in ("kind", "launch_id"):
+            if field in vals and any(
+                (line[field].id if field == "launch_id" else line[field]) != vals[field]
+                for line in self
+            ):
+                raise UserError(
+                    self.env._(
+                        "A launch checklist item keeps its kind and its "
+                        "acceptance: remove it and add a new one instead."
+                    )
+                )
+        return True
+
     def write(self, vals):
         launches = self.launch_id
         if vals.get("launch_id"):
             launches |= launches.browse(vals["launch_id"])
         self._ops_check_open(launches)
+        self._ops_check_identity(vals)
         self._ops_check_assignment(vals)
+        # Re-assigned, an item is answered for again by its new department:
+        # the former department's tick and test result do not carry over.
+        moved = (
+            self.filtered(lambda line: line.department_id.id != vals["department_id"])
+            if "department_id" in vals
+            else self.browse()
+        )
         if not is_server(self) and {"result", "evidence"} & set(vals):
             # The test record is the department's evidence: only it fills
             # it in, and not under a tick already given.
@@ -129,7 +156,12 @@ class OpsProjectLaunchLine(models.Model):
                         "evidence."
                     )
                 )
-        return super().write(vals)
+        res = super().write(vals)
+        if moved:
+            as_server(moved).write(
+                {"done": False, "done_by_id": False, "done_on": False, "result": False}
+            )
+        return res
 
     def unlink(self):
         self._ops_check_open(self.launch_id)

@@ -42,6 +42,18 @@ class OpsProjectProductReview(models.Model):
     # The organiser submits; a member who organises does not vote on it.
     _ops_requester_field = "user_id"
     _ops_department_field = "department_id"
+    # What is reviewed, for which project, by whom: filed by the project's
+    # lead, its department's manager or an operations manager only, so that
+    # nobody convenes a review of somebody else's project.
+    _ops_filing_fields = (
+        "name",
+        "kind",
+        "project_id",
+        "user_id",
+        "date",
+        "document",
+        "document_name",
+    )
 
     name = fields.Char(string="Review Topic", required=True, tracking=True)
     kind = fields.Selection(
@@ -105,7 +117,24 @@ class OpsProjectProductReview(models.Model):
         # The conclusion is written while the members deliberate.
         return super()._get_under_validation_exceptions() + ["conclusion"]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        Project = self.env["project.project"]
+        self._ops_check_filer(
+            Project.browse([v["project_id"] for v in vals_list if v.get("project_id")])
+        )
+        reviews = super().create(vals_list)
+        reviews.filtered("member_ids")._ops_check_members_choice()
+        return reviews
+
     def write(self, vals):
+        if set(self._ops_filing_fields) & set(vals):
+            projects = self.project_id
+            if vals.get("project_id"):
+                projects |= projects.browse(vals["project_id"])
+            self._ops_check_filer(projects)
+        if "member_ids" in vals:
+            self._ops_check_members_choice()
         if (
             "conclusion" in vals
             and not is_server(self)
@@ -115,6 +144,57 @@ class OpsProjectProductReview(models.Model):
                 self.env._("The review is decided: its conclusion is final.")
             )
         return super().write(vals)
+
+    def _ops_manages_project(self, project):
+        """The user is an operations manager reaching the project (their
+        departments), or the manager of its department or one above it."""
+        user = self.env.user
+        if user.has_group("ops_base.group_ops_manager") and project.with_user(
+            user
+        ).has_access("write"):
+            return True
+        department = project.sudo().ops_department_id
+        while department:
+            if department.manager_id.user_id == user:
+                return True
+            department = department.parent_id
+        return False
+
+    def _ops_check_filer(self, projects):
+        if is_server(self):
+            return True
+        for project in projects.sudo():
+            if project.user_id == self.env.user or self._ops_manages_project(project):
+                continue
+            raise AccessError(
+                self.env._(
+                    "Only the lead of “%(project)s”, the manager of its "
+                    "department or an operations manager files its product "
+                    "reviews.",
+                    project=project.name,
+                )
+            )
+        return True
+
+    def _ops_check_members_choice(self):
+        """One friendly member would carry a majority: who sits on a review is
+        the operations manager's choice."""
+        if is_server(self):
+            return True
+        user = self.env.user
+        for rec in self:
+            if not (
+                user.has_group("ops_base.group_ops_manager")
+                and rec.project_id.has_access("write")
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only an operations manager in charge of “%(project)s” "
+                        "names the members of its product reviews.",
+                        project=rec.project_id.sudo().name,
+                    )
+                )
+        return True
 
     def _ops_check_organiser_or_manager(self):
         self.check_access("write")

@@ -22,6 +22,12 @@ class OpsProjectQualityTarget(models.Model):
     # The waiver is the operations manager's decision, taken with the Waive
     # action only.
     _ops_server_fields = ("waived", "waived_by_id", "waived_on")
+    # What the target demands is set when it is created; lowering it later
+    # would turn a miss into a pass: only an operations manager changes it.
+    _ops_definition_fields = ("metric", "direction", "target", "uom")
+    # What the product achieved is measured by the technical department, not
+    # certified by the project that is judged on it.
+    _ops_measure_fields = ("actual", "measured")
 
     project_id = fields.Many2one(
         "project.project", required=True, ondelete="cascade", index=True
@@ -85,7 +91,6 @@ class OpsProjectQualityTarget(models.Model):
         or once accepted; a waived target keeps the values it was waived for."""
         if is_server(self):
             return True
-        projects.check_access("read")
         for project in projects.sudo():
             launch = project.ops_launch_id
             if launch and (launch.state != "draft" or launch.review_ids):
@@ -98,16 +103,68 @@ class OpsProjectQualityTarget(models.Model):
                 )
         return True
 
+    def _ops_check_definition(self):
+        if is_server(self) or self.env.user.has_group("ops_base.group_ops_manager"):
+            return True
+        raise AccessError(
+            self.env._(
+                "Only an operations manager changes what a quality target "
+                "demands (metric, direction, target value, unit)."
+            )
+        )
+
+    def _ops_check_measurer(self, companies):
+        """Only members and managers of the company's technical department
+        record a measured value."""
+        if is_server(self):
+            return True
+        departments = self.env["ops.project.launch.line"]._ops_user_departments(
+            self.env.user
+        )
+        for company in companies.sudo():
+            technical = company.ops_technical_department_id
+            if not technical:
+                raise UserError(
+                    self.env._(
+                        "The technical department measures the quality targets: "
+                        "set it in the Operations settings."
+                    )
+                )
+            if technical not in departments:
+                raise AccessError(
+                    self.env._(
+                        "Quality targets are measured by %(department)s: only its "
+                        "members and managers record the actual values.",
+                        department=technical.display_name,
+                    )
+                )
+        return True
+
     @api.model_create_multi
     def create(self, vals_list):
         projects = self.env["project.project"].browse(
             [vals["project_id"] for vals in vals_list if vals.get("project_id")]
         )
+        if not is_server(self):
+            # A target is set on a project the user reaches; the technical
+            # department measures targets, it does not set them.
+            projects.check_access("read")
         self._ops_check_open(projects)
+        measured = [
+            vals["project_id"]
+            for vals in vals_list
+            if vals.get("project_id") and (vals.get("actual") or vals.get("measured"))
+        ]
+        if measured:
+            self._ops_check_measurer(projects.browse(measured).sudo().company_id)
         return super().create(vals_list)
 
     def write(self, vals):
         self._ops_check_open(self.project_id)
+        if set(self._ops_definition_fields) & set(vals):
+            self._ops_check_definition()
+        if set(self._ops_measure_fields) & set(vals):
+            self._ops_check_measurer(self.sudo().company_id)
         if not is_server(self) and self.filtered("waived"):
             if {"target", "actual", "direction", "measured", "waiver_reason"} & set(
                 vals

@@ -4,6 +4,8 @@
 review, test records and quality targets before launch, checklist items
 checked only by their department, the technical department a launch step."""
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -72,14 +74,12 @@ class TestValueAdded(OpsProjectCase):
     def _review(self, kind, members, user=None):
         user = user or self.staff_a
         project = self._project
-        return self.Review.with_user(user).create(
-            {
-                "name": f"{kind} review",
-                "kind": kind,
-                "project_id": project.id,
-                "member_ids": [Command.set(members.ids)],
-            }
+        review = self.Review.with_user(user).create(
+            {"name": f"{kind} review", "kind": kind, "project_id": project.id}
         )
+        # Who sits on it is the operations manager's choice.
+        review.with_user(self.manager_a).member_ids = [Command.set(members.ids)]
+        return review
 
     def _approved_reviews(self, project):
         self._project = project
@@ -217,21 +217,21 @@ class TestValueAdded(OpsProjectCase):
                 "metric": "defect_density",
                 "direction": "max",
                 "target": 0.5,
-                "actual": 0.8,
-                "measured": True,
             }
         )
-        self.Target.with_user(self.staff_a).create(
+        pass_rate = self.Target.with_user(self.staff_a).create(
             {
                 "project_id": project.id,
                 "name": "Pass rate",
                 "metric": "pass_rate",
                 "direction": "min",
                 "target": 95,
-                "actual": 98,
-                "measured": True,
             }
         )
+        # The technical department measures them.
+        target.with_user(self.tech_staff).write({"actual": 0.8, "measured": True})
+        pass_rate.with_user(self.tech_staff).write({"actual": 98, "measured": True})
+        self.assertTrue(pass_rate.met)
         self.assertFalse(target.met)
         with self.assertRaises(UserError) as err:
             as_staff.request_validation()
@@ -254,7 +254,7 @@ class TestValueAdded(OpsProjectCase):
         self.assertEqual(target.waived_by_id, self.manager_a)
         # The waiver covers the values it was given for.
         with self.assertRaises(UserError):
-            target.with_user(self.staff_a).write({"actual": 3.0})
+            target.with_user(self.tech_staff).write({"actual": 3.0})
         as_staff.request_validation()
         # Under review, the targets no longer change.
         with self.assertRaises(UserError):
@@ -313,7 +313,7 @@ class TestValueAdded(OpsProjectCase):
         with self.assertRaises(UserError):
             design.with_user(self.gm).validate_tier()
         with self.assertRaises(UserError):
-            design.with_user(self.staff_a).write(
+            design.with_user(self.manager_a).write(
                 {"member_ids": [Command.set(self.gm.ids)]}
             )
         with self.assertRaises(UserError):
@@ -337,6 +337,139 @@ class TestValueAdded(OpsProjectCase):
         self.assertEqual(committee.state, "draft")
         self._reject(committee, self.board)
         self.assertEqual(committee.state, "rejected")
+
+    # Self-certification and packing ------------------------------------------
+
+    def test_quality_target_not_self_certified(self):
+        """The project sets its targets, but neither lowers them afterwards
+        nor measures itself: either would turn a miss into a pass."""
+        project = self._value_added_project()
+        as_staff = self.Target.with_user(self.staff_a)
+        vals = {
+            "project_id": project.id,
+            "name": "Defect density",
+            "metric": "defect_density",
+            "direction": "max",
+            "target": 0.5,
+        }
+        # A measured value is the technical department's, even at creation.
+        with self.assertRaises(AccessError):
+            as_staff.create(dict(vals, actual=0.1, measured=True))
+        target = as_staff.create(vals)
+        target.with_user(self.tech_staff).write({"actual": 0.8, "measured": True})
+        self.assertFalse(target.met)
+        # Neither the project's lead nor the technical department changes what
+        # the target demands; a context key sent by a client unlocks nothing.
+        for vals in ({"target": 1.0}, {"direction": "min"}, {"metric": "other"}):
+            for user in (self.staff_a, self.tech_staff):
+                with self.assertRaises(AccessError):
+                    target.with_user(user).write(vals)
+        with self.assertRaises(AccessError):
+            target.with_user(self.staff_a).with_context(ops_server=True).write(
+                {"target": 1.0}
+            )
+        # Only the technical department measures: not the project's lead, not
+        # an operations manager of the project's department.
+        for vals in ({"actual": 0.1}, {"measured": False}):
+            for user in (self.staff_a, self.manager_a):
+                with self.assertRaises(AccessError):
+                    target.with_user(user).write(vals)
+        self.assertEqual((target.target, target.actual), (0.5, 0.8))
+        self.assertFalse(target.met)
+        # The operations manager revises the target, the technical department
+        # measures again.
+        target.with_user(self.manager_a).write({"target": 1.0})
+        self.assertTrue(target.met)
+        target.with_user(self.tech_boss).write({"actual": 1.2})
+        self.assertFalse(target.met)
+
+    def test_review_filed_by_the_project_only(self):
+        """Nobody convenes a review of somebody else's project, nor picks its
+        members: one friendly member would carry the committee's majority."""
+        project = self._value_added_project()
+        vals = {"name": "Packed", "kind": "committee", "project_id": project.id}
+        # Neither another department's staff nor its operations manager.
+        for user in (self.staff_b, self.manager_b):
+            with self.assertRaises(AccessError):
+                self.Review.with_user(user).create(dict(vals))
+        with self.assertRaises(AccessError):
+            self.Review.with_user(self.staff_b).with_context(ops_server=True).create(
+                dict(vals)
+            )
+        # The project's lead files it, but does not choose who sits on it.
+        members = [Command.set(self.tech_staff.ids)]
+        with self.assertRaises(AccessError):
+            self.Review.with_user(self.staff_a).create(dict(vals, member_ids=members))
+        review = self.Review.with_user(self.staff_a).create(dict(vals))
+        with self.assertRaises(AccessError):
+            review.with_user(self.staff_a).write({"member_ids": members})
+        self.assertFalse(review.member_ids)
+        # Nor moves it onto a project they do not lead.
+        other = self._approved_project(user=self.staff_b)
+        with self.assertRaises(AccessError):
+            review.with_user(self.staff_a).write({"project_id": other.id})
+        self.assertEqual(review.project_id, project)
+        # The operations manager in charge names the members, and files
+        # reviews of the project too.
+        review.with_user(self.manager_a).write({"member_ids": members})
+        self.assertEqual(review.member_ids, self.tech_staff)
+        self.assertTrue(self.Review.with_user(self.manager_a).create(dict(vals)))
+
+    def test_checklist_item_keeps_kind_and_tick(self):
+        project = self._value_added_project()
+        launch = project.sudo().ops_launch_id
+        compliance = self._line(launch, "compliance")
+        compliance.with_user(self.staff_a).action_check()
+        # A ticked item is not re-typed into a test (that would count without
+        # its record), nor moved onto another acceptance.
+        compliance.with_user(self.staff_a).write({"kind": "compliance"})
+        for user in (self.staff_a, self.manager_a):
+            with self.assertRaises(UserError):
+                compliance.with_user(user).write({"kind": "unit"})
+        other = self._approved_project().sudo().ops_launch_id
+        with self.assertRaises(UserError):
+            compliance.with_user(self.manager_a).write({"launch_id": other.id})
+        self.assertEqual(compliance.kind, "compliance")
+        self.assertEqual(compliance.launch_id, launch)
+        # Re-assigned, a ticked test is answered for again by its new
+        # department: the tick and the result do not carry over.
+        unit = self._line(launch, "unit")
+        unit.with_user(self.tech_staff).write({"result": "pass", "evidence": DOC})
+        unit.with_user(self.tech_staff).action_check()
+        unit.with_user(self.manager_a).write({"department_id": self.dept_a.id})
+        self.assertFalse(unit.done)
+        self.assertFalse(unit.done_by_id)
+        self.assertFalse(unit.result)
+        with self.assertRaises(UserError):
+            unit.with_user(self.staff_a).action_check()
+
+    def test_project_page_opens_the_records(self):
+        """Plain users cannot write the project: its value-added page lists the
+        reviews and targets read-only and opens them in their own forms."""
+        project = self._value_added_project()
+        view = self.env.ref("project.edit_project")
+        arch = project.with_user(self.staff_a).get_views([(view.id, "form")])
+        doc = etree.fromstring(arch["views"]["form"]["arch"])
+        for field, action in (
+            ("ops_product_review_ids", "ops_project_product_review_action"),
+            ("ops_quality_target_ids", "ops_project_quality_target_action"),
+        ):
+            node = doc.xpath(f"//field[@name='{field}']")
+            self.assertTrue(node, field)
+            self.assertIn(node[0].get("readonly"), ("1", "True"), field)
+            action_id = self.env.ref(f"ops_project.{action}").id
+            self.assertTrue(doc.xpath(f"//button[@name='{action_id}']"), action)
+        with self.assertRaises(AccessError):
+            project.with_user(self.staff_a).write(
+                {"ops_quality_target_ids": [Command.create({"name": "T", "target": 1})]}
+            )
+        # Opened from the page, the records are created with the project set.
+        review = (
+            self.Review.with_user(self.staff_a)
+            .with_context(default_project_id=project.id)
+            .create({"name": "Product plan"})
+        )
+        self.assertEqual(review.project_id, project)
 
     def test_multi_company(self):
         other = self.env["res.company"].create({"name": "Other Co VA"})
