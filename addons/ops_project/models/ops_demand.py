@@ -399,6 +399,8 @@ class OpsDemand(models.Model):
         once done, it is in progress again. ``before`` maps the moved tasks
         to their previous state; ``env`` is the environment that moved
         them."""
+        if not self:
+            return True
         demands = self._ops_task_movers(env)
         closed = ("1_done", "1_canceled")
         done = demands.filtered(lambda d: d.task_id.state == "1_done")
