@@ -133,6 +133,27 @@ class OpsDemand(models.Model):
     evaluated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     evaluated_on = fields.Date(readonly=True, copy=False, index=True)
 
+    @api.constrains("assignee_id", "team_ids", "company_id")
+    def _check_assignee_company(self):
+        """The demand's task is created by the server (sudo), so nothing else
+        stops it from going to a portal user or to someone of another
+        company: the people are checked here, whoever writes them."""
+        for rec in self.sudo():
+            strangers = (rec.assignee_id | rec.team_ids).filtered(
+                lambda u, company=rec.company_id: u.share
+                or company not in u.company_ids
+            )
+            if strangers:
+                raise ValidationError(
+                    self.env._(
+                        "“%(name)s” can only be allocated to employees of "
+                        "%(company)s: %(users)s cannot take it.",
+                        name=rec.name,
+                        company=rec.company_id.name,
+                        users=", ".join(strangers.mapped("name")),
+                    )
+                )
+
     @api.constrains("evaluation_score")
     def _check_evaluation_score(self):
         for rec in self:
@@ -213,6 +234,36 @@ class OpsDemand(models.Model):
         self.ensure_one()
         return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
+    def _ops_check_client_create(self):
+        """A new demand is only the request. The allocation is the
+        operations manager's (the assignee and team would see it at once
+        through the record rules); the rejection and the evaluation come
+        later in the flow. Checked on the created records, so values sent as
+        ``default_*`` in the context are caught too."""
+        for rec in self:
+            late = [f for f in EVALUATION_FIELDS + ("reject_reason",) if rec[f]]
+            if late:
+                raise UserError(
+                    self.env._(
+                        "A new demand cannot carry %(fields)s yet: a demand is "
+                        "rejected by an operations manager, and evaluated once "
+                        "it is done.",
+                        fields=", ".join(
+                            self._fields[f]._description_string(self.env) for f in late
+                        ),
+                    )
+                )
+            if any(rec[f] for f in ALLOCATION_FIELDS):
+                rec._ops_check_manager()
+        return True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        if not is_server(self):
+            records._ops_check_client_create()
+        return records
+
     def write(self, vals):
         if not is_server(self):
             self._ops_check_client_write(vals)
@@ -254,6 +305,8 @@ class OpsDemand(models.Model):
                     )
                 )
             rec._ops_check_project()
+            # again now: the people's companies may have changed since
+            rec._check_assignee_company()
             task = rec._ops_create_task()
             as_server(rec.sudo()).write(
                 {
@@ -321,6 +374,72 @@ class OpsDemand(models.Model):
                 )
         self._ops_check_state(("allocated",))
         as_server(self.sudo()).write({"state": "in_progress"})
+        return True
+
+    def _ops_task_movers(self, env):
+        """The demands whose flow the user of ``env`` may move through their
+        task: its assignee, their team, an operations manager in charge of
+        the demand, or server code. Never a portal user: project sharing lets
+        collaborators change a task's state, not close somebody's demand."""
+        user = env.user
+        if user.share:
+            return self.browse()
+        if env.su:
+            return self
+        managed = self.browse()
+        if user.has_group("ops_base.group_ops_manager"):
+            managed = self.with_user(user)._filtered_access("write")
+        return self.filtered(
+            lambda d: user in (d.assignee_id | d.team_ids) or d.id in managed.ids
+        )
+
+    def _ops_follow_task(self, env, before):
+        """The task of a demand is its work: done, the demand goes to its
+        requester's evaluation; cancelled, it is back to allocated; reopened
+        once done, it is in progress again. ``before`` maps the moved tasks
+        to their previous state; ``env`` is the environment that moved
+        them."""
+        if not self:
+            return True
+        demands = self._ops_task_movers(env)
+        closed = ("1_done", "1_canceled")
+        done = demands.filtered(lambda d: d.task_id.state == "1_done")
+        done._ops_mark_done()
+        cancelled = demands.filtered(
+            lambda d: d.task_id.state == "1_canceled"
+            and d.state in ("in_progress", "done")
+        )
+        cancelled._ops_move_back(
+            "allocated",
+            self.env._("The task was cancelled: the demand is allocated again."),
+        )
+        # Reopened after a cancel, the demand stays allocated: its assignee
+        # starts it again.
+        reopened = demands.filtered(
+            lambda d: d.task_id.state not in closed
+            and before.get(d.task_id.id) in closed
+            and d.state == "done"
+        )
+        reopened._ops_move_back(
+            "in_progress",
+            self.env._("The task was reopened: the demand is in progress again."),
+        )
+        return True
+
+    def _ops_move_back(self, state, note):
+        """Undo the completion the task's state no longer supports: no done
+        date in the month's figures, no evaluation asked of the requester."""
+        if not self:
+            return True
+        was_done = self.filtered(lambda d: d.state == "done")
+        as_server(self.sudo()).write({"state": state, "done_on": False})
+        for rec in was_done.sudo():
+            rec.activity_unlink(
+                ["mail.mail_activity_data_todo"], user_id=rec.user_id.id
+            )
+        self.env["mail.message"]._ops_log_notes(
+            self._name, dict.fromkeys(self.ids, note)
+        )
         return True
 
     def _ops_mark_done(self):

@@ -9,9 +9,9 @@ from lxml import etree
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import OpsProjectCase
+from .common import CTX, OpsProjectCase
 
 
 @tagged("post_install", "-at_install")
@@ -297,3 +297,178 @@ class TestDemand(OpsProjectCase):
             fields_ = tree.xpath("//field[@name='assignee_id']")
             self.assertEqual(len(fields_), 1, user.login)
             self.assertEqual(fields_[0].get("readonly") == "1", not editable)
+
+    # ------------------------------------------------------------------
+    # Review fixes: creation, the people's company, the task's moves
+    # ------------------------------------------------------------------
+    def test_staff_creates_only_the_request(self):
+        """A new demand is the request: a colleague named in it would see it
+        at once (record rules), so the allocation stays the manager's even at
+        creation, and nobody creates it already rejected or evaluated."""
+        team = [Command.set(self.sales.ids)]
+        for vals in (
+            {"assignee_id": self.staff_b.id},
+            {"team_ids": team},
+            {"project_id": self.support.id},
+        ):
+            with self.assertRaises(AccessError):
+                self._demand(**vals)
+            # A context key is no key.
+            with self.assertRaises(AccessError):
+                self.Demand.with_user(self.staff_a).with_context(
+                    ops_server=True
+                ).create(dict(vals, name="Forged"))
+        # Nor through the client's default values.
+        with self.assertRaises(AccessError):
+            self.Demand.with_user(self.staff_a).with_context(
+                default_assignee_id=self.staff_b.id
+            ).create({"name": "Defaulted"})
+        for user in (self.staff_a, self.manager_a):
+            for vals in (
+                {"evaluation_score": 5},
+                {"evaluation_comment": "Perfect"},
+                {"reject_reason": "Not needed"},
+            ):
+                with self.assertRaises(UserError):
+                    self._demand(user=user, **vals)
+        # None of it reached the colleagues named.
+        self.assertFalse(self.Demand.with_user(self.staff_b).search([]))
+        self.assertFalse(self.Demand.with_user(self.sales).search([]))
+        # The operations manager may allocate as they create.
+        demand = self._demand(
+            user=self.manager_a,
+            project_id=self.support.id,
+            assignee_id=self.staff_b.id,
+            team_ids=team,
+        )
+        self.assertIs(demand.with_user(self.manager_a).action_allocate(), True)
+        self.assertEqual(demand.task_id.user_ids, self.staff_b | self.sales)
+
+    def test_people_of_the_demand_company(self):
+        """The task is created by the server: the people it goes to are
+        internal users of the demand's company, checked on the server."""
+        other = self.env["res.company"].create({"name": "Other Co"})
+        outsider = new_test_user(
+            self.env,
+            login="t_op_outsider",
+            groups="ops_base.group_ops_user",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
+            context=CTX,
+        )
+        portal = new_test_user(
+            self.env, login="t_op_dem_portal", groups="base.group_portal", context=CTX
+        )
+        demand = self._demand()
+        manager = demand.with_user(self.manager_a)
+        for vals in (
+            {"assignee_id": outsider.id},
+            {"assignee_id": portal.id},
+            {"team_ids": [Command.set((self.sales | outsider).ids)]},
+        ):
+            with self.assertRaises(ValidationError):
+                manager.write(dict(vals, project_id=self.support.id))
+        with self.assertRaises(ValidationError):
+            self._demand(user=self.manager_a, assignee_id=outsider.id)
+        # Someone who has left the company since the choice gets no task.
+        leaver = new_test_user(
+            self.env, login="t_op_leaver", groups="ops_base.group_ops_user", context=CTX
+        )
+        manager.write({"project_id": self.support.id, "assignee_id": leaver.id})
+        leaver.write({"company_id": other.id, "company_ids": [Command.set(other.ids)]})
+        with self.assertRaises(ValidationError):
+            manager.action_allocate()
+        self.assertFalse(demand.task_id)
+        self.assertEqual(demand.state, "intake")
+
+    def _shared_project(self):
+        """A project shared with a portal collaborator who may edit its
+        tasks (project sharing)."""
+        portal = new_test_user(
+            self.env, login="t_op_collab", groups="base.group_portal", context=CTX
+        )
+        project = self.env["project.project"].create(
+            {
+                "name": "Shared with the customer",
+                "privacy_visibility": "portal",
+                "collaborator_ids": [
+                    Command.create({"partner_id": portal.partner_id.id})
+                ],
+            }
+        )
+        return project, portal
+
+    def test_task_moves_the_demand_only_for_its_workers(self):
+        project, portal = self._shared_project()
+        demand = self._demand()
+        demand.with_user(self.manager_a).write(
+            {"project_id": project.id, "assignee_id": self.staff_b.id}
+        )
+        demand.with_user(self.manager_a).action_allocate()
+        task = demand.task_id
+        task.message_subscribe(partner_ids=portal.partner_id.ids)
+        # The collaborator may close the task (project sharing) but not the
+        # demand; neither may a colleague who is not working on it.
+        task.with_user(portal).write({"state": "1_done"})
+        self.assertEqual(task.state, "1_done")
+        self.assertEqual(demand.state, "allocated")
+        task.sudo().write({"state": "01_in_progress"})
+        task.with_user(self.sales).write({"state": "1_done"})
+        self.assertEqual(task.state, "1_done")
+        self.assertEqual(demand.state, "allocated")
+        self.assertFalse(demand.done_on)
+        task.sudo().write({"state": "01_in_progress"})
+        # Its assignee does.
+        task.with_user(self.staff_b).write({"state": "1_done"})
+        self.assertEqual(demand.state, "done")
+        self.assertTrue(demand.activity_ids)
+
+    @staticmethod
+    def _chatter(record):
+        return " ".join(str(body) for body in record.message_ids.mapped("body"))
+
+    def test_task_cancel_and_reopen_move_the_demand_back(self):
+        demand = self._demand()
+        task = self._allocate(demand)
+        assignee = task.with_user(self.staff_b)
+        assignee.write({"state": "1_done"})
+        self.assertEqual(demand.state, "done")
+        # Saving the done task again is not a second completion.
+        assignee.write({"state": "1_done"})
+        self.assertEqual(len(demand.activity_ids), 1)
+        # Reopened: in progress again, nothing left to evaluate, and said so.
+        assignee.write({"state": "01_in_progress"})
+        self.assertEqual(demand.state, "in_progress")
+        self.assertFalse(demand.done_on)
+        self.assertFalse(demand.activity_ids)
+        self.assertIn("reopened", self._chatter(demand))
+        with self.assertRaises(UserError):
+            demand.with_user(self.staff_a).write({"evaluation_score": 4})
+        # Cancelled: back to allocated, out of the month's done figures.
+        assignee.write({"state": "1_done"})
+        self.assertEqual(demand.state, "done")
+        assignee.write({"state": "1_canceled"})
+        self.assertEqual(demand.state, "allocated")
+        self.assertFalse(demand.done_on)
+        self.assertFalse(demand.activity_ids)
+        self.assertIn("cancelled", self._chatter(demand))
+        # Reopened after a cancel: allocated until its assignee starts it.
+        assignee.write({"state": "01_in_progress"})
+        self.assertEqual(demand.state, "allocated")
+        demand.with_user(self.staff_b).action_start()
+        # Done, then reopened through a change of project (Odoo resets the
+        # state of a task moved to another project).
+        assignee.write({"state": "1_done"})
+        self.assertEqual(demand.state, "done")
+        other = self.env["project.project"].create(
+            {"name": "Elsewhere", "privacy_visibility": "employees"}
+        )
+        task.with_user(self.manager_a).write({"project_id": other.id})
+        self.assertEqual(task.state, "01_in_progress")
+        self.assertEqual(demand.state, "in_progress")
+        # An evaluated demand stays evaluated whatever its task does.
+        assignee.write({"state": "1_done"})
+        demand.with_user(self.staff_a).write({"evaluation_score": 4})
+        demand.with_user(self.staff_a).action_evaluate()
+        assignee.write({"state": "01_in_progress"})
+        self.assertEqual(demand.state, "evaluated")
