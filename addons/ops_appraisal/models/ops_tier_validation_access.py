@@ -36,6 +36,11 @@ class OpsTierValidation(models.AbstractModel):
             self._ops_log_access()
         return res
 
+    # Odoo serves web_read on a read-only cursor (api.readonly): opening a
+    # record of another department writes the access log, so the web client's
+    # call must get a read/write cursor, not fail and be retried.
+    web_read._readonly = False
+
     def _ops_check_nda(self):
         if self.env["ops.nda"]._ops_user_needs_nda(self.env.user):
             raise AccessError(

@@ -385,6 +385,19 @@ class TestConfidentiality(AppraisalCase):
         )
         self._open(self.honour, self.b_user)
 
+    def test_form_reads_get_a_read_write_cursor(self):
+        # The web client's /web/dataset/call_kw picks a read-only cursor when
+        # the first web_read of the model's classes says so (api.readonly);
+        # the access log written on opening a form needs a read/write one.
+        for model in ("ops.honour", "hr.appraisal"):
+            readonly = next(
+                cls.web_read._readonly
+                for cls in type(self.env[model]).mro()
+                if hasattr(getattr(cls, "web_read", None), "_readonly")
+            )
+            self.assertFalse(readonly, model)
+        self.assertTrue(type(self.env["res.partner"]).web_read._readonly)
+
     def test_access_outside_the_department_logged_for_executives(self):
         Log = self.env["ops.access.log"]
         self._open(self.honour, self.a_user)  # A's own department
