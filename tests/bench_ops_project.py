@@ -168,7 +168,11 @@ def measure(env, companies, model="ops.project.monthly.report", args=()):
     assert built == len(companies) + 1, "rebuilding must replace, not duplicate"
     for attempt in ("build", "rebuild"):
         counts = {q for _s, a, _e, q in results if a == attempt}
-        if len(counts) != 1:
+        # One query of slack: a rebuild that crosses a second boundary
+        # changes the report's "built on" and Odoo flushes the report's own
+        # row in two UPDATEs instead of one (seen at 1,000 projects, never
+        # tied to the number of projects). A query per project adds 990.
+        if max(counts) - min(counts) > 1:
             print(f"FAIL: the query count grows with the number of projects: {results}")
             return False
     print("OK: the query count does not grow with the number of projects")
