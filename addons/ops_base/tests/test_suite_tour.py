@@ -103,7 +103,7 @@ class TestSuiteTourChinese(HttpCase):
         cycle.action_start()
         return cycle.appraisal_ids.filtered(lambda a: a.employee_id == employee)
 
-    def test_home_approval_project_ticket_appraisal(self):
+    def test_tour_home_approval_project_ticket_appraisal(self):
         regulation = self._regulation_to_approve()
         self.env["project.project"].create(
             {"name": "TOUR-ZH-PROJECT", "ops_is_operations": True}
